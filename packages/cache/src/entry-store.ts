@@ -1,0 +1,175 @@
+/**
+ * Slot storage for {@link TtlCache}: a key index, parallel key/value arrays and a doubly linked
+ * recency list held in typed arrays, with a stack of free slots for reuse.
+ *
+ * This is the layout lru-cache uses. An entry costs one `Map` slot plus a few array cells instead
+ * of an object per entry, and moving an entry to the front is four integer writes. The store knows
+ * nothing about time, statistics or telemetry; `TtlCache` layers those on top.
+ *
+ * @internal
+ */
+
+/** Marks the end of the recency list (no previous / next slot). */
+const NIL = -1;
+
+/** First allocation for an unbounded store; doubled as it fills. */
+const INITIAL_CAPACITY = 16;
+
+/**
+ * Entries addressed by slot number, ordered from most to least recently used.
+ *
+ * @typeParam K - the key type; keys are compared with SameValueZero, exactly as `Map` does
+ * @typeParam V - the value type; values are stored as given, never cloned
+ * @internal
+ */
+export class EntryStore<K, V> {
+  /** Key to slot. Its size is the number of stored entries. */
+  readonly index: Map<K, number> = new Map<K, number>();
+  /** Value of each occupied slot. */
+  readonly values: (V | undefined)[] = [];
+  /** Absolute expiry time of each slot on the cache's clock; `Infinity` never expires. */
+  expiresAt: Float64Array;
+
+  readonly #keys: (K | undefined)[] = [];
+  readonly #limit: number;
+  #next: Int32Array;
+  #prev: Int32Array;
+  #head = NIL;
+  #tail = NIL;
+  #highWater = 0;
+  readonly #free: number[] = [];
+
+  /**
+   * Creates an empty store.
+   *
+   * @param limit - the most entries the store will ever hold (`Infinity` for no bound); the
+   *   typed arrays start small and double up to it
+   */
+  constructor(limit: number) {
+    this.#limit = limit;
+    const capacity = Math.min(limit, INITIAL_CAPACITY);
+    this.expiresAt = new Float64Array(capacity);
+    this.#next = new Int32Array(capacity);
+    this.#prev = new Int32Array(capacity);
+  }
+
+  /** Number of stored entries, expired ones included until they are removed. */
+  get size(): number {
+    return this.index.size;
+  }
+
+  /** Slot of the least recently used entry, or -1 when empty. */
+  get oldest(): number {
+    return this.#tail;
+  }
+
+  /**
+   * Returns the key held in a slot.
+   *
+   * @param slot - an occupied slot
+   * @returns the key stored there
+   */
+  keyAt(slot: number): K {
+    return this.#keys[slot] as K;
+  }
+
+  /**
+   * Stores a new entry as the most recently used one. The caller makes room first.
+   *
+   * @param key - a key not yet in the store
+   * @param value - the value to keep
+   * @param expiresAt - absolute expiry time on the cache's clock
+   * @returns the slot used
+   */
+  insert(key: K, value: V, expiresAt: number): number {
+    const slot = this.#free.pop() ?? this.#allocate();
+    this.#keys[slot] = key;
+    this.values[slot] = value;
+    this.expiresAt[slot] = expiresAt;
+    this.index.set(key, slot);
+    this.#linkFront(slot);
+    return slot;
+  }
+
+  /**
+   * Removes the entry in a slot and frees the slot for reuse.
+   *
+   * @param slot - an occupied slot
+   */
+  remove(slot: number): void {
+    this.#unlink(slot);
+    this.index.delete(this.#keys[slot] as K);
+    this.#keys[slot] = undefined;
+    this.values[slot] = undefined;
+    this.#free.push(slot);
+  }
+
+  /**
+   * Marks an entry as the most recently used.
+   *
+   * @param slot - an occupied slot
+   */
+  touch(slot: number): void {
+    if (slot === this.#head) return;
+    this.#unlink(slot);
+    this.#linkFront(slot);
+  }
+
+  /**
+   * Lists the occupied slots from most to least recently used. A snapshot, so the caller may
+   * remove entries while walking it.
+   *
+   * @returns the slots in recency order
+   */
+  slots(): number[] {
+    const slots: number[] = [];
+    for (let slot = this.#head; slot !== NIL; slot = this.#next[slot] as number) slots.push(slot);
+    return slots;
+  }
+
+  /** Removes every entry and releases the arrays' contents. */
+  clear(): void {
+    this.index.clear();
+    this.#keys.length = 0;
+    this.values.length = 0;
+    this.#free.length = 0;
+    this.#head = NIL;
+    this.#tail = NIL;
+    this.#highWater = 0;
+  }
+
+  #allocate(): number {
+    if (this.#highWater === this.expiresAt.length) this.#grow();
+    return this.#highWater++;
+  }
+
+  #grow(): void {
+    const capacity = Math.min(this.#limit, this.expiresAt.length * 2);
+    const expiresAt = new Float64Array(capacity);
+    const next = new Int32Array(capacity);
+    const prev = new Int32Array(capacity);
+    expiresAt.set(this.expiresAt);
+    next.set(this.#next);
+    prev.set(this.#prev);
+    this.expiresAt = expiresAt;
+    this.#next = next;
+    this.#prev = prev;
+  }
+
+  #linkFront(slot: number): void {
+    this.#prev[slot] = NIL;
+    this.#next[slot] = this.#head;
+    if (this.#head === NIL) this.#tail = slot;
+    else this.#prev[this.#head] = slot;
+    this.#head = slot;
+  }
+
+  #unlink(slot: number): void {
+    const prev = this.#prev[slot] as number;
+    const next = this.#next[slot] as number;
+    if (prev === NIL) this.#head = next;
+    else this.#next[prev] = next;
+    if (next === NIL) this.#tail = prev;
+    else this.#prev[next] = prev;
+  }
+}

@@ -1,0 +1,152 @@
+/**
+ * The options of {@link TtlCache} and their validation: defaults live here and nowhere else.
+ */
+import {
+  assertKnownOptions,
+  checkClock,
+  checkCount,
+  checkDuration,
+  checkFunction,
+  checkName,
+} from "./options.js";
+
+/**
+ * Why an entry left the cache, as passed to {@link TtlCacheOptions.onEvict}.
+ *
+ * - `"expired"`: its TTL ran out (removed on access, by `prune`, or by the sweep);
+ * - `"evicted"`: it was the least recently used entry when `maxEntries` was exceeded;
+ * - `"deleted"`: `delete` removed it;
+ * - `"replaced"`: `set` stored a different value under its key;
+ * - `"cleared"`: `clear` removed it.
+ */
+export type EvictionReason = "expired" | "evicted" | "deleted" | "replaced" | "cleared";
+
+/**
+ * Options for {@link TtlCache}. Every option is optional; an unknown key throws a `TypeError`.
+ *
+ * @typeParam K - the key type
+ * @typeParam V - the value type
+ */
+export interface TtlCacheOptions<K, V> {
+  /**
+   * Default time to live of an entry, in milliseconds. `0` stores entries that are already expired;
+   * `Infinity` never expires.
+   *
+   * @defaultValue 300_000 (five minutes)
+   */
+  readonly ttl?: number;
+  /**
+   * The most entries the cache holds. Storing one more drops the least recently used entry (reads
+   * with `get` and `fetch` count as use).
+   *
+   * @defaultValue Infinity
+   */
+  readonly maxEntries?: number;
+  /**
+   * Milliseconds between sweeps that remove expired entries in the background. `0` (or `Infinity`)
+   * disables the sweep: expired entries are then removed only when touched or by `prune()`. The
+   * single timer is unref'd, so it never keeps the process alive.
+   *
+   * @defaultValue 60_000
+   */
+  readonly sweepInterval?: number;
+  /**
+   * The clock, in milliseconds. It must be monotonic and callable without a receiver (pass
+   * `() => performance.now()`, not `performance.now`). Tests inject a fake one.
+   *
+   * @defaultValue `() => performance.now()`
+   */
+  readonly now?: () => number;
+  /**
+   * Label carried in every telemetry message as `cache`, to tell caches apart.
+   *
+   * @defaultValue `"ttl-cache"`
+   */
+  readonly name?: string;
+  /**
+   * Called after an entry has left the cache, with the reason. Use it to release resources a value
+   * holds. It runs synchronously inside the call that removed the entry (inside the sweep timer for
+   * swept entries), after the cache is consistent again; it must not throw.
+   */
+  readonly onEvict?: (key: K, value: V, reason: EvictionReason) => void;
+}
+
+/** Per-call options of {@link TtlCache.set}. */
+export interface SetOptions {
+  /** Time to live of this entry in milliseconds, overriding the cache's default `ttl`. */
+  readonly ttl?: number;
+}
+
+/** Per-call options of {@link TtlCache.fetch}. */
+export interface FetchOptions {
+  /** Time to live of the loaded value in milliseconds, overriding the cache's default `ttl`. */
+  readonly ttl?: number;
+}
+
+/** Options after validation, with every default filled in. @internal */
+export interface ResolvedTtlCacheOptions<K, V> {
+  readonly ttl: number;
+  readonly maxEntries: number;
+  readonly sweepInterval: number;
+  readonly now: () => number;
+  readonly name: string;
+  readonly onEvict: ((key: K, value: V, reason: EvictionReason) => void) | undefined;
+}
+
+/** The name errors are reported under. @internal */
+export const OWNER = "TtlCache";
+
+const OPTION_NAMES = ["ttl", "maxEntries", "sweepInterval", "now", "name", "onEvict"] as const;
+const PER_CALL_OPTION_NAMES = ["ttl"] as const;
+
+/**
+ * Validates constructor options and fills in the defaults.
+ *
+ * @param options - what the caller passed to the constructor
+ * @returns the complete, checked options
+ * @throws TypeError when a key is unknown or an option has the wrong type
+ * @throws RangeError when a number is out of range
+ * @internal
+ */
+export function resolveTtlCacheOptions<K, V>(
+  options: TtlCacheOptions<K, V> | undefined,
+): ResolvedTtlCacheOptions<K, V> {
+  assertKnownOptions(OWNER, options, OPTION_NAMES);
+  const given = options ?? {};
+  if (given.onEvict !== undefined) checkFunction(OWNER, "onEvict", given.onEvict);
+  return {
+    ttl: checkDuration(OWNER, "ttl", orDefault(given.ttl, 300_000)),
+    maxEntries: checkCount(OWNER, "maxEntries", orDefault(given.maxEntries, Infinity), 1),
+    sweepInterval: checkDuration(OWNER, "sweepInterval", orDefault(given.sweepInterval, 60_000)),
+    now: checkClock(OWNER, orDefault(given.now, defaultClock)),
+    name: checkName(OWNER, "name", orDefault(given.name, "ttl-cache")),
+    onEvict: given.onEvict,
+  };
+}
+
+/**
+ * Validates per-call options (`set`, `fetch`) and returns the TTL they ask for.
+ *
+ * @param options - what the caller passed
+ * @param fallback - the cache's default TTL, used when `options.ttl` is absent
+ * @returns the TTL in milliseconds
+ * @throws TypeError when a key is unknown or `ttl` is not a number
+ * @throws RangeError when `ttl` is negative or NaN
+ * @internal
+ */
+export function resolveTtl(
+  options: SetOptions | FetchOptions | undefined,
+  fallback: number,
+): number {
+  assertKnownOptions(OWNER, options, PER_CALL_OPTION_NAMES);
+  return options?.ttl === undefined ? fallback : checkDuration(OWNER, "ttl", options.ttl);
+}
+
+/** Only `undefined` means "not given": `null` is bad input and must reach the checks, not `??`. */
+function orDefault<T>(value: T | undefined, fallback: T): T {
+  return value === undefined ? fallback : value;
+}
+
+function defaultClock(): number {
+  return performance.now();
+}
