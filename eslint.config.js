@@ -42,6 +42,13 @@ export default defineConfig(
     rules: { "no-console": "error" },
   },
   {
+    // ts-morph declares its node classes through mixins (`Constructor<…> & typeof Statement`), so
+    // this rule cannot see that a ClassDeclaration is a Node and flags every ts-morph value.
+    name: "ts-morph code: mixin-built classes",
+    files: ["packages/quality-gate/**/*.ts"],
+    rules: { "@typescript-eslint/no-unsafe-class-instance-assignment": "off" },
+  },
+  {
     name: "tests: describe blocks are long by nature",
     files: ["**/test/**/*.ts", "test/**/*.ts"],
     rules: {

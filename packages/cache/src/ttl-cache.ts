@@ -21,6 +21,10 @@ export interface LoaderContext {
  * Produces the value for a key that missed, for {@link TtlCache.fetch}. It may return the value or
  * a promise of it; throwing is the same as rejecting.
  *
+ * @param key - the key that missed, exactly as passed to `fetch`
+ * @param context - carries the `signal` that aborts when the cache is closed
+ * @returns the value to cache and hand to every waiter, or a promise of it
+ *
  * @typeParam K - the key type
  * @typeParam V - the value type
  */

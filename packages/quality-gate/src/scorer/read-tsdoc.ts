@@ -1,0 +1,98 @@
+/**
+ * Reads a `/** … *\/` comment with `@microsoft/tsdoc` into {@link DocFacts}: the summary as plain
+ * text, the `@param` blocks, the presence of `@returns` / `@example` / `@throws`, `@internal`, and
+ * the parser's syntax complaints.
+ */
+import {
+  DocCodeSpan,
+  DocLinkTag,
+  DocPlainText,
+  DocSoftBreak,
+  StandardTags,
+  TSDocParser,
+} from "@microsoft/tsdoc";
+import type { DocNode } from "@microsoft/tsdoc";
+import type { DocFacts } from "./symbol-facts.js";
+
+/** What {@link readTsdoc} returns: the facts, plus the flags that decide the public surface. */
+export interface TsdocReading {
+  /** The comment's facts, for the rubric. */
+  readonly doc: DocFacts;
+  /** Whether the comment carries `@internal`. */
+  readonly internal: boolean;
+  /** Whether the comment carries `@packageDocumentation`. */
+  readonly packageDocumentation: boolean;
+}
+
+/** The facts of a declaration without a comment. */
+export const NO_DOC: DocFacts = {
+  present: false,
+  summary: "",
+  params: [],
+  hasReturns: false,
+  examples: 0,
+  hasThrows: false,
+  syntaxErrors: [],
+};
+
+const parser = new TSDocParser();
+
+/**
+ * Parses one TSDoc comment.
+ *
+ * @param comment - the full comment text including the `/**` and `*\/` delimiters, or `undefined`
+ *   when the declaration has none
+ * @returns the comment's facts and its `@internal` / `@packageDocumentation` flags
+ * @example
+ * ```ts
+ * readTsdoc("/** Adds two numbers. *\/").doc.summary; // "Adds two numbers."
+ * ```
+ */
+export function readTsdoc(comment: string | undefined): TsdocReading {
+  if (comment === undefined) {
+    return { doc: NO_DOC, internal: false, packageDocumentation: false };
+  }
+  const { docComment, log } = parser.parseString(comment);
+  const tagNames = docComment.customBlocks.map((block) => block.blockTag.tagNameWithUpperCase);
+  return {
+    doc: {
+      present: true,
+      summary: plainText(docComment.summarySection).replace(/\s+/g, " ").trim(),
+      params: docComment.params.blocks.map((block) => ({
+        name: block.parameterName,
+        described: plainText(block.content).trim() !== "",
+      })),
+      hasReturns: docComment.returnsBlock !== undefined,
+      examples: tagNames.filter((tag) => tag === StandardTags.example.tagNameWithUpperCase)
+        .length,
+      hasThrows: tagNames.includes(StandardTags.throws.tagNameWithUpperCase),
+      syntaxErrors: log.messages.map((message) => message.unformattedText),
+    },
+    internal: docComment.modifierTagSet.isInternal(),
+    packageDocumentation: docComment.modifierTagSet.isPackageDocumentation(),
+  };
+}
+
+/** Renders a doc node's text, keeping link text and code spans so the summary reads as written. */
+function plainText(node: DocNode): string {
+  let text = "";
+  for (const child of node.getChildNodes()) {
+    text += nodeText(child);
+  }
+  return text;
+}
+
+function nodeText(node: DocNode): string {
+  if (node instanceof DocPlainText) return node.text;
+  if (node instanceof DocSoftBreak) return " ";
+  if (node instanceof DocCodeSpan) return node.code;
+  if (node instanceof DocLinkTag) return linkText(node);
+  return plainText(node);
+}
+
+function linkText(link: DocLinkTag): string {
+  if (link.linkText !== undefined) return link.linkText;
+  if (link.urlDestination !== undefined) return link.urlDestination;
+  const references = link.codeDestination?.memberReferences ?? [];
+  return references.map((reference) => reference.memberIdentifier?.identifier ?? "").join(".");
+}

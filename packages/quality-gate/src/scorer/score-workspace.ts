@@ -1,0 +1,133 @@
+/**
+ * The scorer's entry: finds every workspace package, walks its public surface, collects facts and
+ * scores them with the rubric. One ts-morph `Project` (one TypeScript Program) serves it all, and
+ * the same Project can serve rung 0.
+ */
+import { readFileSync } from "node:fs";
+import { relative, sep } from "node:path";
+import type { Node, Project } from "ts-morph";
+import { collectSymbols } from "./collect-symbols.js";
+import type { InternalSymbol } from "./collect-symbols.js";
+import { findEntryPoints } from "./entry-points.js";
+import { findPackages } from "./find-packages.js";
+import { collectPublicExports } from "./public-surface.js";
+import { aggregate, scoreSymbol } from "./rubric.js";
+import type { CategoryScore } from "./rubric.js";
+import type { SymbolFacts } from "./symbol-facts.js";
+
+/** One scored public symbol, as it appears in the JSON report's `symbols`. */
+export interface ScoredSymbol {
+  /** The public name (`TtlCache.get`, `default`). */
+  readonly name: string;
+  /** The declaration kind. */
+  readonly kind: SymbolFacts["kind"];
+  /** The workspace package it belongs to. */
+  readonly package: string;
+  /** Its file, relative to the repository root. */
+  readonly file: string;
+  /** Its 1-based line. */
+  readonly line: number;
+  /** Which overload signature, when there are several. */
+  readonly overload?: number;
+  /** Documentation score and missing codes. */
+  readonly doc: { readonly score: number; readonly missing: readonly string[] };
+  /** Types score and missing codes. */
+  readonly types: { readonly score: number; readonly missing: readonly string[] };
+}
+
+/** A package's standing: its entry points and package-level documentation. */
+export interface PackageStanding {
+  /** The package name. */
+  readonly name: string;
+  /** Its directory, relative to the repository root (`.` for a single-package repository). */
+  readonly dir: string;
+  /** Its entry files, relative to the repository root. */
+  readonly entryFiles: readonly string[];
+  /** `exports` targets that map to no source file. */
+  readonly unresolvedExports: readonly string[];
+  /** Whether an entry file carries a `@packageDocumentation` comment. */
+  readonly hasPackageDocumentation: boolean;
+}
+
+/** Everything the scorer found. */
+export interface WorkspaceScore {
+  /** Every scored public symbol, package by package, in discovery order. */
+  readonly symbols: readonly ScoredSymbol[];
+  /** `@internal` symbols, reported apart and not scored. */
+  readonly internal: readonly InternalSymbol[];
+  /** One entry per workspace package. */
+  readonly packages: readonly PackageStanding[];
+  /** Documentation category score: passed doc checks over applicable ones. */
+  readonly documentation: number;
+  /** Types category score: passed type checks over applicable ones. */
+  readonly types: number;
+}
+
+/**
+ * Scores the public API of every package in a repository.
+ *
+ * @param project - a ts-morph Project over the repository's tsconfig (shared with rung 0)
+ * @param root - the repository root
+ * @returns per-symbol scores, `@internal` symbols, package standings and category scores
+ * @example
+ * ```ts
+ * const project = new Project({ tsConfigFilePath: "/repo/tsconfig.json" });
+ * scoreWorkspace(project, "/repo").documentation; // 1
+ * ```
+ */
+export function scoreWorkspace(project: Project, root: string): WorkspaceScore {
+  const seen = new Set<Node>();
+  const symbols: ScoredSymbol[] = [];
+  const internal: InternalSymbol[] = [];
+  const packages: PackageStanding[] = [];
+  const docScores: CategoryScore[] = [];
+  const typeScores: CategoryScore[] = [];
+  for (const dir of findPackages(root)) {
+    const entry = findEntryPoints(dir);
+    const files = entry.entryFiles.map((file) => project.addSourceFileAtPathIfExists(file));
+    const sources = files.filter((file) => file !== undefined);
+    const collected = collectSymbols(collectPublicExports(sources, seen), root, entry.name);
+    for (const facts of collected.symbols) {
+      const score = scoreSymbol(facts);
+      docScores.push(score.doc);
+      typeScores.push(score.types);
+      symbols.push(toScored(facts, score.doc, score.types));
+    }
+    internal.push(...collected.internal);
+    packages.push(standing(root, entry));
+  }
+  return {
+    symbols,
+    internal,
+    packages,
+    documentation: aggregate(docScores),
+    types: aggregate(typeScores),
+  };
+}
+
+function toScored(facts: SymbolFacts, doc: CategoryScore, types: CategoryScore): ScoredSymbol {
+  const overload = facts.overload === undefined ? {} : { overload: facts.overload };
+  return {
+    name: facts.name,
+    kind: facts.kind,
+    package: facts.package,
+    file: facts.file,
+    line: facts.line,
+    ...overload,
+    doc: { score: doc.score, missing: doc.missing },
+    types: { score: types.score, missing: types.missing },
+  };
+}
+
+function standing(root: string, entry: ReturnType<typeof findEntryPoints>): PackageStanding {
+  const rel = (path: string): string => relative(root, path).split(sep).join("/") || ".";
+  return {
+    name: entry.name,
+    dir: rel(entry.dir),
+    entryFiles: entry.entryFiles.map(rel),
+    unresolvedExports: entry.unresolved,
+    hasPackageDocumentation: entry.entryFiles.some((file) =>
+      /\/\*\*(?:(?!\*\/)[\s\S])*@packageDocumentation/.test(readFileSync(file, "utf8")),
+    ),
+  };
+}

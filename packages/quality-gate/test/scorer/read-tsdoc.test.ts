@@ -1,0 +1,47 @@
+import { describe, expect, it } from "vitest";
+import { NO_DOC, readTsdoc } from "../../src/scorer/read-tsdoc.js";
+
+describe("readTsdoc", () => {
+  it("reads a missing comment as no documentation", () => {
+    expect(readTsdoc(undefined)).toEqual({
+      doc: NO_DOC,
+      internal: false,
+      packageDocumentation: false,
+    });
+  });
+
+  it("reads the summary as plain text, with link text and code spans", () => {
+    const { doc } = readTsdoc("/**\n * Stores `value` in a {@link TtlCache} for\n * later.\n */");
+    expect(doc.summary).toBe("Stores value in a TtlCache for later.");
+  });
+
+  it("reads @param blocks, @returns, @example and @throws", () => {
+    const { doc } = readTsdoc(
+      "/**\n * Does it.\n * @param a - the a\n * @param b -\n * @returns x\n * @throws TypeError when\n * @example\n * it()\n * @example\n * it()\n */",
+    );
+    expect(doc).toMatchObject({
+      present: true,
+      params: [
+        { name: "a", described: true },
+        { name: "b", described: false },
+      ],
+      hasReturns: true,
+      hasThrows: true,
+      examples: 2,
+      syntaxErrors: [],
+    });
+  });
+
+  it("reports unknown tags and missing hyphens as syntax errors", () => {
+    const { doc } = readTsdoc("/**\n * Does it.\n * @param a the a\n * @default 5\n */");
+    expect(doc.syntaxErrors).toHaveLength(2);
+    expect(doc.syntaxErrors.join("\n")).toMatch(/@default/);
+  });
+
+  it("reads the @internal and @packageDocumentation modifiers", () => {
+    expect(readTsdoc("/** @internal */").internal).toBe(true);
+    expect(
+      readTsdoc("/**\n * A package.\n * @packageDocumentation\n */").packageDocumentation,
+    ).toBe(true);
+  });
+});
