@@ -5,7 +5,7 @@
  * set aside, never scored.
  */
 import { relative, sep } from "node:path";
-import { Node, SyntaxKind } from "ts-morph";
+import { Node, SyntaxKind, ts } from "ts-morph";
 import type {
   ClassDeclaration,
   EnumDeclaration,
@@ -273,9 +273,22 @@ function setAside(name: string, node: Node, scope: Scope): void {
   scope.out.internal.push({ name, package: scope.packageName, ...where(node, scope.root) });
 }
 
+/** Relative paths by file: computed once per file, not once per symbol. */
+const relativePaths = new WeakMap<ts.SourceFile, string>();
+
+/**
+ * Where a declaration is. Uses the compiler's line map (a binary search) rather than
+ * `getStartLineNumber`, which rescans the file's text on every call.
+ */
 function where(node: Node, root: string): { file: string; line: number } {
-  const file = relative(root, node.getSourceFile().getFilePath()).split(sep).join("/");
-  return { file, line: node.getStartLineNumber() };
+  const source = node.getSourceFile().compilerNode;
+  let file = relativePaths.get(source);
+  if (file === undefined) {
+    file = relative(root, source.fileName).split(sep).join("/");
+    relativePaths.set(source, file);
+  }
+  const start = node.compilerNode.getStart(source);
+  return { file, line: source.getLineAndCharacterOfPosition(start).line + 1 };
 }
 
 function paramNames(reading: TsdocReading): string[] {
@@ -301,10 +314,13 @@ function memberName(member: Node): string {
 
 /** The TSDoc comment right before a declaration (its statement, for a variable). */
 function docComment(node: Node): string | undefined {
-  const ranges = commentHost(node).getLeadingCommentRanges();
+  const host = commentHost(node).compilerNode;
+  const text = host.getSourceFile().text;
+  const ranges = ts.getLeadingCommentRanges(text, host.pos) ?? [];
   for (let index = ranges.length - 1; index >= 0; index--) {
-    const text = ranges[index]?.getText() ?? "";
-    if (isDocComment(text)) return text;
+    const range = ranges[index] as ts.CommentRange;
+    const comment = text.slice(range.pos, range.end);
+    if (isDocComment(comment)) return comment;
   }
   return undefined;
 }

@@ -38,6 +38,13 @@ export const NO_DOC: DocFacts = {
 const parser = new TSDocParser();
 
 /**
+ * Recent readings by comment text. Collection asks about the same comment twice in a row (once
+ * for `@internal`, once for the facts), and parsing is the scorer's costliest step per symbol.
+ */
+const recent = new Map<string, TsdocReading>();
+const RECENT_LIMIT = 1024;
+
+/**
  * Parses one TSDoc comment.
  *
  * @param comment - the full comment text including the `/**` and `*\/` delimiters, or `undefined`
@@ -52,6 +59,16 @@ export function readTsdoc(comment: string | undefined): TsdocReading {
   if (comment === undefined) {
     return { doc: NO_DOC, internal: false, packageDocumentation: false };
   }
+  let reading = recent.get(comment);
+  if (reading === undefined) {
+    reading = parse(comment);
+    if (recent.size >= RECENT_LIMIT) recent.delete(recent.keys().next().value as string);
+    recent.set(comment, reading);
+  }
+  return reading;
+}
+
+function parse(comment: string): TsdocReading {
   const { docComment, log } = parser.parseString(comment);
   const tagNames = docComment.customBlocks.map((block) => block.blockTag.tagNameWithUpperCase);
   return {
