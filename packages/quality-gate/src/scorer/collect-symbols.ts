@@ -2,24 +2,16 @@
  * Turns public exports into {@link SymbolFacts}: one entry per exported function (per overload
  * signature), class, interface, type alias, enum and variable, plus the public members of classes
  * and interfaces, enum members and getter/setter pairs (one symbol). `@internal` declarations are
- * set aside, never scored.
+ * set aside, never scored. Works on the compiler's nodes, for speed (see `public-surface.ts`).
  */
 import { relative, sep } from "node:path";
-import { Node, SyntaxKind, ts } from "ts-morph";
-import type {
-  ClassDeclaration,
-  EnumDeclaration,
-  GetAccessorDeclaration,
-  InterfaceDeclaration,
-  SetAccessorDeclaration,
-  TypeAliasDeclaration,
-} from "ts-morph";
+import { ts } from "ts-morph";
 import type { PublicExport } from "./public-surface.js";
+import { exportedDeclarations } from "./public-surface.js";
 import { readTsdoc } from "./read-tsdoc.js";
 import type { TsdocReading } from "./read-tsdoc.js";
 import type { SymbolFacts, SymbolKind } from "./symbol-facts.js";
-import { shapeHasAny, signatureFacts, valueFacts } from "./type-facts.js";
-import type { SignatureNode } from "./type-facts.js";
+import { expressionFacts, shapeHasAny, signatureFacts, valueFacts } from "./type-facts.js";
 
 /** A public declaration left out of scoring because its TSDoc says `@internal`. */
 export interface InternalSymbol {
@@ -44,104 +36,117 @@ export interface CollectedSymbols {
 interface Scope {
   readonly root: string;
   readonly packageName: string;
+  readonly checker: ts.TypeChecker;
   readonly out: CollectedSymbols;
 }
 
+type Callable = ts.FunctionDeclaration | ts.MethodDeclaration | ts.ConstructorDeclaration;
+
 /** Declarations that carry a name on their own, most significant first, for merged names. */
 const PRIMARY_ORDER = [
-  SyntaxKind.ClassDeclaration,
-  SyntaxKind.FunctionDeclaration,
-  SyntaxKind.EnumDeclaration,
-  SyntaxKind.InterfaceDeclaration,
-  SyntaxKind.TypeAliasDeclaration,
-  SyntaxKind.VariableDeclaration,
+  ts.SyntaxKind.ClassDeclaration,
+  ts.SyntaxKind.FunctionDeclaration,
+  ts.SyntaxKind.EnumDeclaration,
+  ts.SyntaxKind.InterfaceDeclaration,
+  ts.SyntaxKind.TypeAliasDeclaration,
+  ts.SyntaxKind.VariableDeclaration,
 ];
 
 /**
  * Collects the facts of a package's public exports.
  *
  * @param exports - the package's public exports
+ * @param checker - the Program's type checker
  * @param root - the repository root, for relative file paths
  * @param packageName - the package the exports belong to
  * @returns the symbols to score and the `@internal` ones
  * @example
  * ```ts
- * const { symbols } = collectSymbols(collectPublicExports(entries, new Set()), "/repo", "@ladder/cache");
+ * const { symbols } = collectSymbols(exports, checker, "/repo", "@ladder/cache");
  * ```
  */
 export function collectSymbols(
   exports: readonly PublicExport[],
+  checker: ts.TypeChecker,
   root: string,
   packageName: string,
 ): CollectedSymbols {
-  const scope: Scope = { root, packageName, out: { symbols: [], internal: [] } };
+  const scope: Scope = { root, packageName, checker, out: { symbols: [], internal: [] } };
   for (const exported of exports) collectExport(exported.name, exported.declarations, scope);
   return scope.out;
 }
 
-function collectExport(name: string, declarations: readonly Node[], scope: Scope): void {
+function collectExport(name: string, declarations: readonly ts.Node[], scope: Scope): void {
   const primary = pickPrimary(declarations);
   const reading = readTsdoc(docComment(primary) ?? firstDocComment(declarations));
-  if (reading.internal) {
-    setAside(name, primary, scope);
-    return;
-  }
-  if (Node.isClassDeclaration(primary)) collectClass(name, primary, reading, scope);
-  else if (Node.isFunctionDeclaration(primary)) collectCallable(name, "function", primary, scope);
-  else if (Node.isInterfaceDeclaration(primary)) {
-    collectInterface(name, declarations.filter(Node.isInterfaceDeclaration), reading, scope);
-  } else if (Node.isTypeAliasDeclaration(primary))
-    collectTypeAlias(name, primary, reading, scope);
-  else if (Node.isEnumDeclaration(primary)) collectEnum(name, primary, reading, scope);
-  else if (Node.isModuleDeclaration(primary)) {
-    for (const [member, inner] of primary.getExportedDeclarations()) {
-      collectExport(`${name}.${member}`, inner, scope);
-    }
-  } else collectVariable(name, primary, reading, scope);
+  if (reading.internal) setAside(name, primary, scope);
+  else if (ts.isClassDeclaration(primary)) collectClass(name, primary, reading, scope);
+  else if (ts.isFunctionDeclaration(primary)) {
+    collectCallables(name, "function", declarations.filter(ts.isFunctionDeclaration), scope);
+  } else if (ts.isInterfaceDeclaration(primary)) {
+    collectInterface(name, declarations.filter(ts.isInterfaceDeclaration), reading, scope);
+  } else if (ts.isTypeAliasDeclaration(primary)) collectTypeAlias(name, primary, reading, scope);
+  else if (ts.isEnumDeclaration(primary)) collectEnum(name, primary, reading, scope);
+  else if (ts.isModuleDeclaration(primary)) collectNamespace(name, primary, scope);
+  else collectVariable(name, primary, reading, scope);
 }
 
-function pickPrimary(declarations: readonly Node[]): Node {
+function pickPrimary(declarations: readonly ts.Node[]): ts.Node {
   for (const kind of PRIMARY_ORDER) {
-    const match = declarations.find((declaration) => declaration.getKind() === kind);
+    const match = declarations.find((declaration) => declaration.kind === kind);
     if (match !== undefined) return match;
   }
-  return declarations[0] as Node;
+  return declarations[0] as ts.Node;
 }
 
-function collectVariable(name: string, node: Node, reading: TsdocReading, scope: Scope): void {
-  const initializer = Node.isVariableDeclaration(node) ? node.getInitializer() : undefined;
-  const annotated = Node.isVariableDeclaration(node) && node.getTypeNode() !== undefined;
-  if (
-    !annotated &&
-    (Node.isArrowFunction(initializer) || Node.isFunctionExpression(initializer))
-  ) {
-    const facts = signatureFacts(initializer, initializer.getBody(), paramNames(reading));
-    push(scope, node, { name, kind: "function", doc: reading.doc, signature: facts });
+function collectNamespace(name: string, node: ts.ModuleDeclaration, scope: Scope): void {
+  const symbol = scope.checker.getSymbolAtLocation(node.name);
+  if (symbol === undefined) return;
+  for (const [member, inner] of exportedDeclarations(symbol, scope.checker)) {
+    collectExport(`${name}.${member}`, inner, scope);
+  }
+}
+
+function collectVariable(name: string, node: ts.Node, reading: TsdocReading, scope: Scope): void {
+  const declaration = ts.isVariableDeclaration(node) ? node : undefined;
+  const initializer = declaration?.initializer;
+  const isFunction =
+    initializer !== undefined &&
+    (ts.isArrowFunction(initializer) || ts.isFunctionExpression(initializer));
+  if (isFunction && declaration?.type === undefined) {
+    const signature = signatureFacts(
+      initializer,
+      initializer.body,
+      paramNames(reading),
+      scope.checker,
+    );
+    push(scope, node, { name, kind: "function", doc: reading.doc, signature });
     return;
   }
-  push(scope, node, { name, kind: "variable", doc: reading.doc, value: valueFacts(node) });
+  const value =
+    declaration === undefined
+      ? expressionFacts(node as ts.Expression, scope.checker)
+      : valueFacts(declaration, scope.checker);
+  push(scope, node, { name, kind: "variable", doc: reading.doc, value });
 }
 
-/** The node kinds that can be overloaded: functions, methods and constructors. */
-type Overloadable = SignatureNode & {
-  getOverloads(): SignatureNode[];
-  getImplementation(): (SignatureNode & { getBody(): Node | undefined }) | undefined;
-  getBody(): Node | undefined;
-};
-
 /**
- * A function, method or constructor: one symbol, or one per overload signature. Whichever
- * declaration the export points at, the overloads are scored and the implementation's body decides
- * whether `@throws` is needed.
+ * Functions, methods or constructors sharing one name: one symbol, or one per overload signature
+ * when there are overloads. The implementation's body decides whether `@throws` is needed.
  */
-function collectCallable(name: string, kind: SymbolKind, node: Overloadable, scope: Scope): void {
-  const implementation = node.getImplementation() ?? node;
-  const overloads = (implementation as Overloadable).getOverloads();
-  const signatures = overloads.length > 0 ? overloads : [implementation];
-  const body = implementation.getBody();
+function collectCallables(
+  name: string,
+  kind: SymbolKind,
+  declarations: readonly Callable[],
+  scope: Scope,
+): void {
+  const implementation = declarations.find((declaration) => declaration.body !== undefined);
+  const overloads = declarations.filter((declaration) => declaration.body === undefined);
+  const signatures = overloads.length > 0 ? overloads : declarations.slice(0, 1);
   signatures.forEach((signature, index) => {
     const reading = readTsdoc(docComment(signature));
-    const facts = signatureFacts(signature, body, paramNames(reading));
+    const names = paramNames(reading);
+    const facts = signatureFacts(signature, implementation?.body, names, scope.checker);
     const overload = signatures.length > 1 ? { overload: index } : {};
     push(scope, signature, { name, kind, doc: reading.doc, signature: facts, ...overload });
   });
@@ -149,172 +154,167 @@ function collectCallable(name: string, kind: SymbolKind, node: Overloadable, sco
 
 function collectClass(
   name: string,
-  node: ClassDeclaration,
+  node: ts.ClassDeclaration,
   reading: TsdocReading,
   scope: Scope,
 ): void {
   push(scope, node, { name, kind: "class", doc: reading.doc });
-  for (const ctor of node.getConstructors()) {
-    if (isPublic(ctor)) collectMember(`${name}.constructor`, ctor, scope);
-  }
-  for (const member of node.getMembers()) {
-    if (!isPublic(member) || Node.isConstructorDeclaration(member)) continue;
-    collectMember(`${name}.${memberName(member)}`, member, scope);
-  }
-}
-
-function collectMember(name: string, member: Node, scope: Scope): void {
-  if (readTsdoc(docComment(member)).internal) {
-    setAside(name, member, scope);
-    return;
-  }
-  if (Node.isConstructorDeclaration(member)) collectCallable(name, "constructor", member, scope);
-  else if (Node.isMethodDeclaration(member)) collectCallable(name, "method", member, scope);
-  else if (Node.isGetAccessorDeclaration(member) || Node.isSetAccessorDeclaration(member)) {
-    collectAccessor(name, member, scope);
-  } else if (Node.isPropertyDeclaration(member)) {
-    const doc = readTsdoc(docComment(member)).doc;
-    push(scope, member, { name, kind: "property", doc, value: valueFacts(member) });
+  const members = node.members.filter(isPublic);
+  const done = new Set<string>();
+  for (const member of members) {
+    const key = `${isStatic(member) ? "static " : ""}${memberName(member)}`;
+    if (done.has(key)) continue;
+    done.add(key);
+    const siblings = members.filter(
+      (other) => memberName(other) === memberName(member) && isStatic(other) === isStatic(member),
+    );
+    collectMember(`${name}.${memberName(member)}`, member, siblings, scope);
   }
 }
 
-/** A getter and its setter are one symbol, reported at the getter (or at a lone setter). */
-function collectAccessor(
+function collectMember(
   name: string,
-  member: GetAccessorDeclaration | SetAccessorDeclaration,
+  member: ts.ClassElement,
+  siblings: readonly ts.ClassElement[],
   scope: Scope,
 ): void {
-  if (Node.isSetAccessorDeclaration(member) && member.getGetAccessor() !== undefined) return;
-  const pair = Node.isGetAccessorDeclaration(member) ? member.getSetAccessor() : undefined;
-  const setter = Node.isSetAccessorDeclaration(member) ? member : pair;
-  const reading = readTsdoc(docComment(member) ?? (pair && docComment(pair)));
-  const value = { typed: accessorTyped(member, setter), hasAny: valueFacts(member).hasAny };
-  push(scope, member, { name, kind: "accessor", doc: reading.doc, value });
+  const reading = readTsdoc(docComment(member));
+  if (reading.internal) setAside(name, member, scope);
+  else if (ts.isConstructorDeclaration(member)) {
+    collectCallables(name, "constructor", siblings.filter(ts.isConstructorDeclaration), scope);
+  } else if (ts.isMethodDeclaration(member)) {
+    collectCallables(name, "method", siblings.filter(ts.isMethodDeclaration), scope);
+  } else if (ts.isGetAccessorDeclaration(member) || ts.isSetAccessorDeclaration(member)) {
+    collectAccessor(name, siblings.filter(ts.isAccessor), scope);
+  } else if (ts.isPropertyDeclaration(member)) {
+    const value = valueFacts(member, scope.checker);
+    push(scope, member, { name, kind: "property", doc: reading.doc, value });
+  }
 }
 
-/** A getter with a return type, or a setter with a typed parameter, fixes the pair's type. */
-function accessorTyped(
-  member: GetAccessorDeclaration | SetAccessorDeclaration,
-  setter: SetAccessorDeclaration | undefined,
-): boolean {
-  if (Node.isGetAccessorDeclaration(member) && member.getReturnTypeNode() !== undefined)
-    return true;
-  return setter?.getParameters()[0]?.getTypeNode() !== undefined;
+/** A getter and its setter are one symbol, reported at the first of them. */
+function collectAccessor(
+  name: string,
+  pair: readonly ts.AccessorDeclaration[],
+  scope: Scope,
+): void {
+  const [first] = pair;
+  if (first === undefined) return;
+  const getter = pair.find(ts.isGetAccessorDeclaration);
+  const setter = pair.find(ts.isSetAccessorDeclaration);
+  const reading = readTsdoc(firstDocComment(pair));
+  const typed = getter?.type !== undefined || setter?.parameters[0]?.type !== undefined;
+  const hasAny = valueFacts(getter ?? first, scope.checker).hasAny;
+  push(scope, first, { name, kind: "accessor", doc: reading.doc, value: { typed, hasAny } });
 }
 
 function collectInterface(
   name: string,
-  declarations: readonly InterfaceDeclaration[],
+  declarations: readonly ts.InterfaceDeclaration[],
   reading: TsdocReading,
   scope: Scope,
 ): void {
   const [first] = declarations;
   if (first === undefined) return;
   push(scope, first, { name, kind: "interface", doc: reading.doc });
-  for (const member of declarations.flatMap((declaration) => declaration.getMembers())) {
+  for (const member of declarations.flatMap((declaration) => declaration.members)) {
     const memberReading = readTsdoc(docComment(member));
-    const memberFullName = `${name}.${memberName(member)}`;
-    if (memberReading.internal) setAside(memberFullName, member, scope);
-    else if (Node.isMethodSignature(member)) {
-      const facts = signatureFacts(member, undefined, paramNames(memberReading));
-      push(scope, member, {
-        name: memberFullName,
-        kind: "method",
-        doc: memberReading.doc,
-        signature: facts,
-      });
-    } else if (Node.isPropertySignature(member)) {
-      const value = valueFacts(member);
-      push(scope, member, {
-        name: memberFullName,
-        kind: "property",
-        doc: memberReading.doc,
-        value,
-      });
+    const full = `${name}.${memberName(member)}`;
+    if (memberReading.internal) setAside(full, member, scope);
+    else if (ts.isMethodSignature(member)) {
+      const signature = signatureFacts(
+        member,
+        undefined,
+        paramNames(memberReading),
+        scope.checker,
+      );
+      push(scope, member, { name: full, kind: "method", doc: memberReading.doc, signature });
+    } else if (ts.isPropertySignature(member)) {
+      const value = valueFacts(member, scope.checker);
+      push(scope, member, { name: full, kind: "property", doc: memberReading.doc, value });
     }
   }
 }
 
 function collectTypeAlias(
   name: string,
-  node: TypeAliasDeclaration,
+  node: ts.TypeAliasDeclaration,
   reading: TsdocReading,
   scope: Scope,
 ): void {
-  const typeNode = node.getTypeNodeOrThrow();
-  if (Node.isFunctionTypeNode(typeNode)) {
-    const facts = signatureFacts(typeNode, undefined, paramNames(reading));
-    push(scope, node, { name, kind: "type", doc: reading.doc, signature: facts });
+  if (ts.isFunctionTypeNode(node.type)) {
+    const signature = signatureFacts(node.type, undefined, paramNames(reading), scope.checker);
+    push(scope, node, { name, kind: "type", doc: reading.doc, signature });
     return;
   }
-  push(scope, node, { name, kind: "type", doc: reading.doc, shapeHasAny: shapeHasAny(typeNode) });
+  const hasAny = shapeHasAny(node.type, scope.checker);
+  push(scope, node, { name, kind: "type", doc: reading.doc, shapeHasAny: hasAny });
 }
 
 function collectEnum(
   name: string,
-  node: EnumDeclaration,
+  node: ts.EnumDeclaration,
   reading: TsdocReading,
   scope: Scope,
 ): void {
   push(scope, node, { name, kind: "enum", doc: reading.doc });
-  for (const member of node.getMembers()) {
+  for (const member of node.members) {
     const doc = readTsdoc(docComment(member)).doc;
-    push(scope, member, { name: `${name}.${member.getName()}`, kind: "enum-member", doc });
+    push(scope, member, { name: `${name}.${memberName(member)}`, kind: "enum-member", doc });
   }
 }
 
 type Located = Omit<SymbolFacts, "package" | "file" | "line">;
 
-function push(scope: Scope, node: Node, facts: Located): void {
+function push(scope: Scope, node: ts.Node, facts: Located): void {
   scope.out.symbols.push({ ...facts, package: scope.packageName, ...where(node, scope.root) });
 }
 
-function setAside(name: string, node: Node, scope: Scope): void {
+function setAside(name: string, node: ts.Node, scope: Scope): void {
   scope.out.internal.push({ name, package: scope.packageName, ...where(node, scope.root) });
 }
 
 /** Relative paths by file: computed once per file, not once per symbol. */
 const relativePaths = new WeakMap<ts.SourceFile, string>();
 
-/**
- * Where a declaration is. Uses the compiler's line map (a binary search) rather than
- * `getStartLineNumber`, which rescans the file's text on every call.
- */
-function where(node: Node, root: string): { file: string; line: number } {
-  const source = node.getSourceFile().compilerNode;
+function where(node: ts.Node, root: string): { file: string; line: number } {
+  const source = node.getSourceFile();
   let file = relativePaths.get(source);
   if (file === undefined) {
     file = relative(root, source.fileName).split(sep).join("/");
     relativePaths.set(source, file);
   }
-  const start = node.compilerNode.getStart(source);
-  return { file, line: source.getLineAndCharacterOfPosition(start).line + 1 };
+  return { file, line: source.getLineAndCharacterOfPosition(node.getStart(source)).line + 1 };
 }
 
 function paramNames(reading: TsdocReading): string[] {
   return reading.doc.params.map((param) => param.name);
 }
 
-function isPublic(member: Node): boolean {
-  if (Node.hasName(member) && member.getNameNode().getKind() === SyntaxKind.PrivateIdentifier) {
+function isPublic(member: ts.ClassElement): boolean {
+  if (member.name !== undefined && ts.isPrivateIdentifier(member.name)) return false;
+  if (ts.isIndexSignatureDeclaration(member) || ts.isClassStaticBlockDeclaration(member))
     return false;
-  }
-  if (!Node.isModifierable(member)) return true;
-  return (
-    !member.hasModifier(SyntaxKind.PrivateKeyword) &&
-    !member.hasModifier(SyntaxKind.ProtectedKeyword)
-  );
+  if (ts.isSemicolonClassElement(member)) return false;
+  const flags = ts.getCombinedModifierFlags(member);
+  return (flags & (ts.ModifierFlags.Private | ts.ModifierFlags.Protected)) === 0;
 }
 
-function memberName(member: Node): string {
-  return Node.hasName(member)
-    ? member.getName()
-    : (member.getText().split(/[(:]/)[0]?.trim() ?? "");
+function isStatic(member: ts.ClassElement): boolean {
+  return (ts.getCombinedModifierFlags(member) & ts.ModifierFlags.Static) !== 0;
+}
+
+function memberName(member: ts.ClassElement | ts.TypeElement | ts.EnumMember): string {
+  if (ts.isConstructorDeclaration(member)) return "constructor";
+  const nameNode = member.name;
+  if (nameNode === undefined) return "";
+  if (ts.isComputedPropertyName(nameNode)) return `[${nameNode.expression.getText()}]`;
+  return ts.isPrivateIdentifier(nameNode) ? nameNode.text : nameNode.getText();
 }
 
 /** The TSDoc comment right before a declaration (its statement, for a variable). */
-function docComment(node: Node): string | undefined {
-  const host = commentHost(node).compilerNode;
+function docComment(node: ts.Node): string | undefined {
+  const host = commentHost(node);
   const text = host.getSourceFile().text;
   const ranges = ts.getLeadingCommentRanges(text, host.pos) ?? [];
   for (let index = ranges.length - 1; index >= 0; index--) {
@@ -326,10 +326,9 @@ function docComment(node: Node): string | undefined {
 }
 
 /** Where a declaration's comment sits: on the variable statement, or the `export default`. */
-function commentHost(node: Node): Node {
-  if (Node.isVariableDeclaration(node)) return node.getVariableStatement() ?? node;
-  const parent = node.getParent();
-  return Node.isExportAssignment(parent) ? parent : node;
+function commentHost(node: ts.Node): ts.Node {
+  if (ts.isVariableDeclaration(node)) return node.parent.parent;
+  return ts.isExportAssignment(node.parent) ? node.parent : node;
 }
 
 /** A `/** … *\/` comment that documents a declaration, not the package. */
@@ -337,7 +336,7 @@ function isDocComment(text: string): boolean {
   return text.startsWith("/**") && text !== "/**/" && !text.includes("@packageDocumentation");
 }
 
-function firstDocComment(declarations: readonly Node[]): string | undefined {
+function firstDocComment(declarations: readonly ts.Node[]): string | undefined {
   for (const declaration of declarations) {
     const comment = docComment(declaration);
     if (comment !== undefined) return comment;

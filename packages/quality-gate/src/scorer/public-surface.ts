@@ -2,58 +2,95 @@
  * Walks a package's entry files to its public surface: every exported name, following `export *`,
  * `export { a as b }`, `export * as ns`, import-then-export and `export default`, each declaration
  * reached once under the first public name it is reachable by.
+ *
+ * This runs on the compiler's own nodes and checker (the Program comes from ts-morph's Project):
+ * wrapping every declaration of a large repository in ts-morph nodes costs more than the whole
+ * walk.
  */
-import { Node } from "ts-morph";
-import type { SourceFile } from "ts-morph";
+import { ts } from "ts-morph";
 
 /** One exported name and the declarations behind it (several when declarations merge). */
 export interface PublicExport {
   /** The public name: the export name, `default`, or `ns.name` inside `export * as ns`. */
   readonly name: string;
-  /** The declarations behind the name, in source order. */
-  readonly declarations: readonly Node[];
+  /** The declarations behind the name, in source order (for `export default 42`, the expression). */
+  readonly declarations: readonly ts.Node[];
+}
+
+interface WalkState {
+  readonly checker: ts.TypeChecker;
+  /** Declarations already given a public name. */
+  readonly seen: Set<ts.Node>;
+  /** Module and namespace symbols already walked: guards circular `export *`. */
+  readonly walked: Set<ts.Symbol>;
+  /** The result, in discovery order. */
+  readonly exports: PublicExport[];
 }
 
 /**
  * Lists the public exports reachable from some entry files.
  *
  * @param entryFiles - the package's entry source files, in `exports` order
+ * @param checker - the Program's type checker
  * @param seen - declarations already scored under another name (shared across a workspace so a
  *   symbol re-exported by a second package is scored once); updated in place
  * @returns the exports in discovery order
  * @example
  * ```ts
- * collectPublicExports([project.getSourceFileOrThrow("src/index.ts")], new Set()).map((e) => e.name);
+ * collectPublicExports([program.getSourceFile("src/index.ts")!], checker, new Set());
  * ```
  */
 export function collectPublicExports(
-  entryFiles: readonly SourceFile[],
-  seen: Set<Node>,
+  entryFiles: readonly ts.SourceFile[],
+  checker: ts.TypeChecker,
+  seen: Set<ts.Node>,
 ): PublicExport[] {
-  const state: WalkState = { seen, modules: new Set(), exports: [] };
-  for (const file of entryFiles) walk(file, "", state);
+  const state: WalkState = { checker, seen, walked: new Set(), exports: [] };
+  for (const file of entryFiles) {
+    const module = checker.getSymbolAtLocation(file);
+    if (module !== undefined) walk(module, "", state);
+  }
   return state.exports;
 }
 
-interface WalkState {
-  /** Declarations already given a public name. */
-  readonly seen: Set<Node>;
-  /** Modules already walked under some prefix: guards circular `export *`. */
-  readonly modules: Set<SourceFile>;
-  /** The result, in discovery order. */
-  readonly exports: PublicExport[];
+/**
+ * Lists the exports of a module or namespace symbol with their resolved declarations.
+ *
+ * @param container - a module's or namespace's symbol
+ * @param checker - the Program's type checker
+ * @returns each export name with the declarations it resolves to, through any aliases
+ * @example
+ * ```ts
+ * exportedDeclarations(checker.getSymbolAtLocation(file)!, checker).get("default");
+ * ```
+ */
+export function exportedDeclarations(
+  container: ts.Symbol,
+  checker: ts.TypeChecker,
+): Map<string, ts.Node[]> {
+  const result = new Map<string, ts.Node[]>();
+  for (const symbol of checker.getExportsOfModule(container)) {
+    const target =
+      (symbol.flags & ts.SymbolFlags.Alias) === 0 ? symbol : checker.getAliasedSymbol(symbol);
+    const declarations = (target.declarations ?? []).map((declaration) =>
+      ts.isExportAssignment(declaration) ? declaration.expression : declaration,
+    );
+    if (declarations.length > 0) result.set(symbol.name, declarations);
+  }
+  return result;
 }
 
-function walk(module: SourceFile, prefix: string, state: WalkState): void {
-  if (state.modules.has(module)) return;
-  state.modules.add(module);
-  for (const [name, declarations] of module.getExportedDeclarations()) {
+function walk(container: ts.Symbol, prefix: string, state: WalkState): void {
+  if (state.walked.has(container)) return;
+  state.walked.add(container);
+  for (const [name, declarations] of exportedDeclarations(container, state.checker)) {
     const fresh = declarations.filter((declaration) => !state.seen.has(declaration));
     for (const declaration of fresh) state.seen.add(declaration);
-    for (const namespace of fresh.filter(Node.isSourceFile)) {
-      walk(namespace, `${prefix}${name}.`, state);
+    for (const namespace of fresh.filter(ts.isSourceFile)) {
+      const symbol = state.checker.getSymbolAtLocation(namespace);
+      if (symbol !== undefined) walk(symbol, `${prefix}${name}.`, state);
     }
-    const rest = fresh.filter((declaration) => !Node.isSourceFile(declaration));
+    const rest = fresh.filter((declaration) => !ts.isSourceFile(declaration));
     if (rest.length > 0) state.exports.push({ name: `${prefix}${name}`, declarations: rest });
   }
 }

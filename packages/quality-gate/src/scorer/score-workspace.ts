@@ -5,7 +5,8 @@
  */
 import { readFileSync } from "node:fs";
 import { relative, sep } from "node:path";
-import type { Node, Project } from "ts-morph";
+import type { Project } from "ts-morph";
+import type { ts } from "ts-morph";
 import { collectSymbols } from "./collect-symbols.js";
 import type { InternalSymbol } from "./collect-symbols.js";
 import { findEntryPoints } from "./entry-points.js";
@@ -76,7 +77,9 @@ export interface WorkspaceScore {
  * ```
  */
 export function scoreWorkspace(project: Project, root: string): WorkspaceScore {
-  const seen = new Set<Node>();
+  const program = project.getProgram().compilerObject;
+  const checker = program.getTypeChecker();
+  const seen = new Set<ts.Node>();
   const symbols: ScoredSymbol[] = [];
   const internal: InternalSymbol[] = [];
   const packages: PackageStanding[] = [];
@@ -84,9 +87,11 @@ export function scoreWorkspace(project: Project, root: string): WorkspaceScore {
   const typeScores: CategoryScore[] = [];
   for (const dir of findPackages(root)) {
     const entry = findEntryPoints(dir);
-    const files = entry.entryFiles.map((file) => project.addSourceFileAtPathIfExists(file));
-    const sources = files.filter((file) => file !== undefined);
-    const collected = collectSymbols(collectPublicExports(sources, seen), root, entry.name);
+    const sources = entry.entryFiles
+      .map((file) => program.getSourceFile(file))
+      .filter((file) => file !== undefined);
+    const exports = collectPublicExports(sources, checker, seen);
+    const collected = collectSymbols(exports, checker, root, entry.name);
     for (const facts of collected.symbols) {
       const score = scoreSymbol(facts);
       docScores.push(score.doc);

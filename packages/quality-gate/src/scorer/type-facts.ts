@@ -1,113 +1,123 @@
 /**
  * Type facts read through the type checker: parameter and return types of a signature, a value's
  * type, and whether any of them is or contains `any`, explicit or inferred (`Promise<any>`,
- * `any[]`, an `any` returned from an untyped dependency).
+ * `any[]`, an `any` returned from an untyped dependency). Works on the compiler's nodes.
  */
-import { Node, SyntaxKind, ts } from "ts-morph";
-import type { ParameterDeclaration } from "ts-morph";
+import { ts } from "ts-morph";
 import type { ParamFacts, SignatureFacts, ValueFacts } from "./symbol-facts.js";
 
-/** A declaration with a call signature: function, method, constructor, arrow or function type. */
-export type SignatureNode = Node & {
-  getParameters(): ParameterDeclaration[];
-  getReturnTypeNode?(): Node | undefined;
+/** A declaration whose type can be written out: variable, property, parameter, accessor. */
+export type ValueNode = ts.Node & {
+  readonly type?: ts.TypeNode | undefined;
+  readonly initializer?: ts.Expression | undefined;
 };
 
 /**
  * Reads the type facts of one call signature.
  *
- * @param node - the signature's declaration
+ * @param node - the signature's declaration (function, method, constructor, arrow, function type)
  * @param body - the body whose own `throw` statements count (the implementation's, for overloads)
  * @param documentedNames - the `@param` names, used to name destructured parameters by position
+ * @param checker - the Program's type checker
  * @returns parameters, return type and throw facts
  * @example
  * ```ts
- * signatureFacts(fn, fn.getBody(), ["key"]).params[0]?.typed; // true
+ * signatureFacts(declaration, declaration.body, ["key"], checker).params[0]?.typed; // true
  * ```
  */
 export function signatureFacts(
-  node: SignatureNode,
-  body: Node | undefined,
+  node: ts.SignatureDeclaration,
+  body: ts.Node | undefined,
   documentedNames: readonly string[],
+  checker: ts.TypeChecker,
 ): SignatureFacts {
-  const checker = node.getProject().getTypeChecker().compilerObject;
-  const signature = checker.getSignatureFromDeclaration(
-    node.compilerNode as ts.SignatureDeclaration,
-  );
+  const signature = checker.getSignatureFromDeclaration(node);
   const returnType =
     signature === undefined ? undefined : checker.getReturnTypeOfSignature(signature);
-  const declaresReturnType =
-    Node.isFunctionTypeNode(node) || (node.getReturnTypeNode?.() ?? undefined) !== undefined;
+  const params = node.parameters.filter(
+    (param) => !(ts.isIdentifier(param.name) && param.name.text === "this"),
+  );
   return {
-    params: node
-      .getParameters()
-      .filter((param) => param.getName() !== "this")
-      .map((param, index) =>
-        paramFacts(param, documentedNames[index] ?? `param${index}`, checker),
-      ),
-    declaresReturnType,
+    params: params.map((param, index): ParamFacts => ({
+      name: ts.isIdentifier(param.name)
+        ? param.name.text
+        : (documentedNames[index] ?? `param${index}`),
+      typed: isTyped(param),
+      hasAny: mentionsAny(param.type) || containsAny(checker.getTypeAtLocation(param), checker),
+    })),
+    declaresReturnType: ts.isFunctionTypeNode(node) || node.type !== undefined,
     returnsNothing: returnType !== undefined && returnsNothing(returnType, checker),
     returnHasAny:
-      mentionsAny(node.getReturnTypeNode?.()) ||
-      (returnType !== undefined && containsAny(returnType, checker)),
-    bodyThrows: body !== undefined && hasOwnThrow(body.compilerNode),
+      mentionsAny(node.type) || (returnType !== undefined && containsAny(returnType, checker)),
+    bodyThrows: body !== undefined && hasOwnThrow(body),
   };
 }
 
 /**
- * Reads the type facts of a value: an exported variable, a class property, a property signature.
+ * Reads the type facts of a value: an exported variable, a class property, a property signature,
+ * an accessor, or the expression of `export default`.
  *
  * @param node - the declaration
+ * @param checker - the Program's type checker
  * @returns whether its type is written out (or fixed by a literal / `as const` initializer) and
  *   whether it contains `any`
  * @example
  * ```ts
- * valueFacts(variable).typed; // false for `export const x = compute()`
+ * valueFacts(variable, checker).typed; // false for `export const x = compute()`
  * ```
  */
-export function valueFacts(node: Node): ValueFacts {
-  const checker = node.getProject().getTypeChecker().compilerObject;
-  const typeNode = (node as Node & { getTypeNode?(): Node | undefined }).getTypeNode?.();
-  const initializer = (node as Node & { getInitializer?(): Node | undefined }).getInitializer?.();
+export function valueFacts(node: ValueNode, checker: ts.TypeChecker): ValueFacts {
   return {
-    typed: typeNode !== undefined || (initializer !== undefined && isLiteralOrConst(initializer)),
-    hasAny:
-      mentionsAny(typeNode) || containsAny(checker.getTypeAtLocation(node.compilerNode), checker),
+    typed: isTyped(node),
+    hasAny: mentionsAny(node.type) || containsAny(checker.getTypeAtLocation(node), checker),
+  };
+}
+
+/**
+ * Reads the type facts of an expression exported as `export default <expression>`: it has no
+ * annotation, so only a literal or `as const` fixes its type.
+ *
+ * @param node - the exported expression
+ * @param checker - the Program's type checker
+ * @returns whether a literal fixes its type and whether that type contains `any`
+ * @example
+ * ```ts
+ * expressionFacts(exportAssignment.expression, checker).typed; // true for `export default 42`
+ * ```
+ */
+export function expressionFacts(node: ts.Expression, checker: ts.TypeChecker): ValueFacts {
+  return {
+    typed: isLiteralOrConst(node),
+    hasAny: containsAny(checker.getTypeAtLocation(node), checker),
   };
 }
 
 /**
  * Tells whether a type node mentions `any` anywhere, or its type contains `any`.
  *
- * @param typeNode - a type alias's or property's type node
+ * @param typeNode - a type alias's type node
+ * @param checker - the Program's type checker
  * @returns `true` when `any` appears in it
  * @example
  * ```ts
- * shapeHasAny(alias.getTypeNodeOrThrow()); // true for `type T = { a: any }`
+ * shapeHasAny(alias.type, checker); // true for `type T = { a: any }`
  * ```
  */
-export function shapeHasAny(typeNode: Node): boolean {
-  if (mentionsAny(typeNode)) return true;
-  const checker = typeNode.getProject().getTypeChecker().compilerObject;
-  return containsAny(checker.getTypeAtLocation(typeNode.compilerNode), checker);
+export function shapeHasAny(typeNode: ts.TypeNode, checker: ts.TypeChecker): boolean {
+  return mentionsAny(typeNode) || containsAny(checker.getTypeAtLocation(typeNode), checker);
 }
 
-function paramFacts(
-  param: ParameterDeclaration,
-  name: string,
-  checker: ts.TypeChecker,
-): ParamFacts {
-  const initializer = param.getInitializer();
-  const isIdentifier = Node.isIdentifier(param.getNameNode());
-  return {
-    name: isIdentifier ? param.getName() : name,
-    typed:
-      param.getTypeNode() !== undefined ||
-      (initializer !== undefined && isLiteralOrConst(initializer)),
-    hasAny:
-      mentionsAny(param.getTypeNode()) ||
-      containsAny(checker.getTypeAtLocation(param.compilerNode), checker),
-  };
+/** A type annotation, or an initializer that is a literal or `as const`. */
+function isTyped(node: ValueNode): boolean {
+  if (node.type !== undefined) return true;
+  return node.initializer !== undefined && isLiteralOrConst(node.initializer);
+}
+
+/** Whether a written type mentions the `any` keyword anywhere. */
+function mentionsAny(typeNode: ts.Node | undefined): boolean {
+  if (typeNode === undefined) return false;
+  if (typeNode.kind === ts.SyntaxKind.AnyKeyword) return true;
+  return ts.forEachChild(typeNode, (child) => (mentionsAny(child) ? true : undefined)) === true;
 }
 
 /**
@@ -117,7 +127,7 @@ function paramFacts(
  * is caught from the type node by {@link mentionsAny}.
  */
 function containsAny(type: ts.Type, checker: ts.TypeChecker, depth = 0): boolean {
-  if ((type.flags & ts.TypeFlags.Any) !== 0) return true;
+  if (isAny(type)) return true;
   if (depth > 4) return false;
   if (type.isUnionOrIntersection()) {
     return type.types.some((member) => containsAny(member, checker, depth + 1));
@@ -143,19 +153,10 @@ function isAny(type: ts.Type): boolean {
   return (type.flags & ts.TypeFlags.Any) !== 0;
 }
 
-/** Whether a written type mentions the `any` keyword anywhere. */
-function mentionsAny(typeNode: Node | undefined): boolean {
-  if (typeNode === undefined) return false;
-  return (
-    typeNode.getKind() === SyntaxKind.AnyKeyword ||
-    typeNode.getDescendantsOfKind(SyntaxKind.AnyKeyword).length > 0
-  );
-}
-
 function returnsNothing(type: ts.Type, checker: ts.TypeChecker): boolean {
   const nothing = ts.TypeFlags.Void | ts.TypeFlags.Never | ts.TypeFlags.Undefined;
   if ((type.flags & nothing) !== 0) return true;
-  if (type.isUnion()) return type.types.every((t) => returnsNothing(t, checker));
+  if (type.isUnion()) return type.types.every((member) => returnsNothing(member, checker));
   if (isReference(type) && type.getSymbol()?.getName() === "Promise") {
     const [awaited] = checker.getTypeArguments(type);
     return awaited !== undefined && returnsNothing(awaited, checker);
@@ -171,19 +172,18 @@ function isReference(type: ts.Type): type is ts.TypeReference {
 }
 
 const LITERAL_KINDS = new Set([
-  SyntaxKind.StringLiteral,
-  SyntaxKind.NumericLiteral,
-  SyntaxKind.BigIntLiteral,
-  SyntaxKind.NoSubstitutionTemplateLiteral,
-  SyntaxKind.TrueKeyword,
-  SyntaxKind.FalseKeyword,
+  ts.SyntaxKind.StringLiteral,
+  ts.SyntaxKind.NumericLiteral,
+  ts.SyntaxKind.BigIntLiteral,
+  ts.SyntaxKind.NoSubstitutionTemplateLiteral,
+  ts.SyntaxKind.TrueKeyword,
+  ts.SyntaxKind.FalseKeyword,
 ]);
 
-function isLiteralOrConst(node: Node): boolean {
-  if (LITERAL_KINDS.has(node.getKind())) return true;
-  if (Node.isPrefixUnaryExpression(node)) return LITERAL_KINDS.has(node.getOperand().getKind());
-  if (Node.isAsExpression(node)) return node.getTypeNode()?.getText() === "const";
-  return false;
+function isLiteralOrConst(node: ts.Expression): boolean {
+  if (LITERAL_KINDS.has(node.kind)) return true;
+  if (ts.isPrefixUnaryExpression(node)) return LITERAL_KINDS.has(node.operand.kind);
+  return ts.isAsExpression(node) && ts.isConstTypeReference(node.type);
 }
 
 /** A `throw` in the node's own code, not inside a nested function or class. */

@@ -3,75 +3,84 @@
  * the caller then trusts data nothing has validated. Returning `unknown` forces a type guard or a
  * schema at the boundary.
  */
-import { Node, Scope, SyntaxKind, ts } from "ts-morph";
-import type { CallExpression, Expression } from "ts-morph";
+import { ts } from "ts-morph";
+import type { PublicExport } from "../scorer/public-surface.js";
 
 /** One unvalidated `JSON.parse` result leaving a public function. */
 export interface JsonParseLeak {
-  /** The public function's name. */
+  /** The public function's name (`parse`, `Config.load`). */
   readonly symbol: string;
   /** The return type it claims instead of `unknown`. */
   readonly claimedType: string;
   /** The `JSON.parse` call. */
-  readonly call: CallExpression;
+  readonly call: ts.CallExpression;
 }
 
-type FunctionNode = Node & { getBody(): Node | undefined };
+type FunctionNode = ts.FunctionLikeDeclaration;
 
 /**
  * Checks the public functions and methods behind some exports.
  *
  * @param exports - public exports, each a name and its declarations
+ * @param checker - the Program's type checker
  * @returns every leak, at its `JSON.parse` call
  * @example
  * ```ts
- * findJsonParseLeaks(collectPublicExports(entries, new Set())).map((leak) => leak.symbol);
+ * findJsonParseLeaks(collectPublicExports(entries, checker, new Set()), checker);
  * ```
  */
 export function findJsonParseLeaks(
-  exports: readonly { readonly name: string; readonly declarations: readonly Node[] }[],
+  exports: readonly PublicExport[],
+  checker: ts.TypeChecker,
 ): JsonParseLeak[] {
   const leaks: JsonParseLeak[] = [];
   for (const { name, declarations } of exports) {
-    for (const [symbol, fn] of publicFunctions(name, declarations))
-      leaks.push(...leaksOf(symbol, fn));
+    for (const [symbol, fn] of publicFunctions(name, declarations)) {
+      leaks.push(...leaksOf(symbol, fn, checker));
+    }
   }
   return leaks;
 }
 
-function publicFunctions(name: string, declarations: readonly Node[]): [string, FunctionNode][] {
+function publicFunctions(
+  name: string,
+  declarations: readonly ts.Node[],
+): [string, FunctionNode][] {
   return declarations.flatMap((declaration): [string, FunctionNode][] => {
-    if (Node.isFunctionDeclaration(declaration)) return [[name, declaration]];
-    if (Node.isClassDeclaration(declaration)) {
-      return declaration
-        .getMethods()
-        .filter((method) => method.getScope() === Scope.Public)
-        .map((method) => [`${name}.${method.getName()}`, method]);
+    if (ts.isFunctionDeclaration(declaration)) return [[name, declaration]];
+    if (ts.isClassDeclaration(declaration)) {
+      return declaration.members
+        .filter(ts.isMethodDeclaration)
+        .filter(
+          (method) =>
+            (ts.getCombinedModifierFlags(method) &
+              ts.ModifierFlags.NonPublicAccessibilityModifier) ===
+            0,
+        )
+        .map((method) => [`${name}.${method.name.getText()}`, method]);
     }
-    const initializer = Node.isVariableDeclaration(declaration)
-      ? declaration.getInitializer()
+    const initializer = ts.isVariableDeclaration(declaration)
+      ? declaration.initializer
       : undefined;
     const isFunction =
-      Node.isArrowFunction(initializer) || Node.isFunctionExpression(initializer);
+      initializer !== undefined &&
+      (ts.isArrowFunction(initializer) || ts.isFunctionExpression(initializer));
     return isFunction ? [[name, initializer]] : [];
   });
 }
 
-function leaksOf(symbol: string, fn: FunctionNode): JsonParseLeak[] {
-  const claimedType = returnTypeUnlessUnknown(fn);
+function leaksOf(symbol: string, fn: FunctionNode, checker: ts.TypeChecker): JsonParseLeak[] {
+  const claimedType = returnTypeUnlessUnknown(fn, checker);
   if (claimedType === undefined) return [];
   return returnedExpressions(fn)
-    .map(parseCallBehind)
+    .map((expression) => parseCallBehind(expression, checker))
     .filter((call) => call !== undefined)
     .map((call) => ({ symbol, claimedType, call }));
 }
 
 /** The function's return type as text, or `undefined` when it is `unknown` / `Promise<unknown>`. */
-function returnTypeUnlessUnknown(fn: FunctionNode): string | undefined {
-  const checker = fn.getProject().getTypeChecker().compilerObject;
-  const signature = checker.getSignatureFromDeclaration(
-    fn.compilerNode as ts.SignatureDeclaration,
-  );
+function returnTypeUnlessUnknown(fn: FunctionNode, checker: ts.TypeChecker): string | undefined {
+  const signature = checker.getSignatureFromDeclaration(fn);
   if (signature === undefined) return undefined;
   const returned = checker.getReturnTypeOfSignature(signature);
   const awaited = checker.getAwaitedType(returned) ?? returned;
@@ -80,49 +89,50 @@ function returnTypeUnlessUnknown(fn: FunctionNode): string | undefined {
 }
 
 /** What the function's own `return` statements (or expression body) return. */
-function returnedExpressions(fn: FunctionNode): Expression[] {
-  const body = fn.getBody();
+function returnedExpressions(fn: FunctionNode): ts.Expression[] {
+  const { body } = fn;
   if (body === undefined) return [];
-  if (Node.isExpression(body)) return [body];
-  return body
-    .getDescendantsOfKind(SyntaxKind.ReturnStatement)
-    .filter((statement) => statement.getFirstAncestor(isFunctionLike) === fn)
-    .map((statement) => statement.getExpression())
-    .filter((expression) => expression !== undefined);
-}
-
-function isFunctionLike(node: Node): boolean {
-  return ts.isFunctionLike(node.compilerNode);
+  if (!ts.isBlock(body)) return [body];
+  const returned: ts.Expression[] = [];
+  const visit = (node: ts.Node): void => {
+    if (ts.isReturnStatement(node) && node.expression !== undefined)
+      returned.push(node.expression);
+    if (!ts.isFunctionLike(node)) ts.forEachChild(node, visit);
+  };
+  ts.forEachChild(body, visit);
+  return returned;
 }
 
 /** The `JSON.parse` call an expression evaluates to, directly or through a local constant. */
-function parseCallBehind(expression: Expression): CallExpression | undefined {
+function parseCallBehind(
+  expression: ts.Expression,
+  checker: ts.TypeChecker,
+): ts.CallExpression | undefined {
   const inner = unwrap(expression);
-  if (Node.isCallExpression(inner)) {
-    return inner.getExpression().getText() === "JSON.parse" ? inner : undefined;
-  }
-  if (!Node.isIdentifier(inner)) return undefined;
-  const declaration = inner.getSymbol()?.getValueDeclaration();
-  const initializer = Node.isVariableDeclaration(declaration)
-    ? declaration.getInitializer()
-    : undefined;
-  const call = initializer === undefined ? undefined : unwrap(initializer);
-  return Node.isCallExpression(call) && call.getExpression().getText() === "JSON.parse"
-    ? call
-    : undefined;
+  if (isJsonParse(inner)) return inner;
+  if (!ts.isIdentifier(inner)) return undefined;
+  const declaration = checker.getSymbolAtLocation(inner)?.valueDeclaration;
+  if (declaration === undefined || !ts.isVariableDeclaration(declaration)) return undefined;
+  const initializer =
+    declaration.initializer === undefined ? undefined : unwrap(declaration.initializer);
+  return initializer !== undefined && isJsonParse(initializer) ? initializer : undefined;
+}
+
+function isJsonParse(node: ts.Expression): node is ts.CallExpression {
+  return ts.isCallExpression(node) && node.expression.getText() === "JSON.parse";
 }
 
 /** Strips parentheses, `as`, `satisfies`, `!` and `await`, which do not validate anything. */
-function unwrap(expression: Node): Node {
+function unwrap(expression: ts.Expression): ts.Expression {
   let current = expression;
   while (
-    Node.isParenthesizedExpression(current) ||
-    Node.isAsExpression(current) ||
-    Node.isSatisfiesExpression(current) ||
-    Node.isNonNullExpression(current) ||
-    Node.isAwaitExpression(current)
+    ts.isParenthesizedExpression(current) ||
+    ts.isAsExpression(current) ||
+    ts.isSatisfiesExpression(current) ||
+    ts.isNonNullExpression(current) ||
+    ts.isAwaitExpression(current)
   ) {
-    current = current.getExpression();
+    current = current.expression;
   }
   return current;
 }

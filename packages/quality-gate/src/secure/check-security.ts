@@ -6,7 +6,8 @@
 import { readFileSync } from "node:fs";
 import { relative, sep } from "node:path";
 import { ESLint } from "eslint";
-import type { Node } from "ts-morph";
+import type { ts } from "ts-morph";
+import type { PublicExport } from "../scorer/public-surface.js";
 import tseslint from "typescript-eslint";
 import { findJsonParseLeaks } from "./check-json-parse.js";
 import { scanSecrets } from "./scan-secrets.js";
@@ -35,7 +36,9 @@ export interface SecurityInput {
   /** The source files to scan (absolute paths): the packages' `src/` files. */
   readonly files: readonly string[];
   /** The public exports, for the `JSON.parse` boundary check. */
-  readonly exports: readonly { readonly name: string; readonly declarations: readonly Node[] }[];
+  readonly exports: readonly PublicExport[];
+  /** The Program's type checker, for the `JSON.parse` boundary check. */
+  readonly checker: ts.TypeChecker;
   /** Values the secret scanner must not report (exact strings or `/regex/` sources). */
   readonly allowSecrets: readonly string[];
 }
@@ -63,14 +66,14 @@ export async function checkSecurity(input: SecurityInput): Promise<SecurityProbl
   return [
     ...(await findSinks(input.root, input.files, rel)),
     ...findSecrets(input.files, input.allowSecrets, rel),
-    ...findJsonParseLeaks(input.exports).map((leak) => {
+    ...findJsonParseLeaks(input.exports, input.checker).map((leak) => {
       const file = leak.call.getSourceFile();
-      const { line, column } = file.getLineAndColumnAtPos(leak.call.getStart());
+      const position = file.getLineAndCharacterOfPosition(leak.call.getStart(file));
       return {
         ruleId: "security/unvalidated-json",
-        file: rel(file.getFilePath()),
-        line,
-        column,
+        file: rel(file.fileName),
+        line: position.line + 1,
+        column: position.character + 1,
         symbol: leak.symbol,
         message: `JSON.parse's result leaves ${leak.symbol} typed as ${leak.claimedType}, which nothing has checked. Return unknown and narrow it with a type guard or a schema.`,
       };

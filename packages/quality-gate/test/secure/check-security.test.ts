@@ -10,9 +10,11 @@ import { entropy, scanSecrets } from "../../src/secure/scan-secrets.js";
 async function check(fixture: string, allowSecrets: string[] = []) {
   const root = fileURLToPath(new URL(`../fixtures/${fixture}`, import.meta.url));
   const project = new Project({ tsConfigFilePath: `${root}/tsconfig.json` });
-  const entry = project.getSourceFileOrThrow(`${root}/src/index.ts`);
-  const exports = collectPublicExports([entry], new Set());
-  return checkSecurity({ root, files: [entry.getFilePath()], exports, allowSecrets });
+  const program = project.getProgram().compilerObject;
+  const checker = program.getTypeChecker();
+  const entry = program.getSourceFile(`${root}/src/index.ts`)!;
+  const exports = collectPublicExports([entry], checker, new Set());
+  return checkSecurity({ root, files: [entry.fileName], exports, checker, allowSecrets });
 }
 
 describe("checkSecurity", () => {
