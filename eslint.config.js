@@ -2,6 +2,7 @@
 // Limits follow the seed's Credo settings: functions of at most 40 lines, bounded complexity.
 import js from "@eslint/js";
 import { defineConfig, globalIgnores } from "eslint/config";
+import globals from "globals";
 import tseslint from "typescript-eslint";
 
 export default defineConfig(
@@ -60,7 +61,7 @@ export default defineConfig(
     name: "plain JavaScript (configs, scripts, benches): not type-checked",
     files: ["**/*.js", "**/*.mjs", "**/*.cjs"],
     extends: [tseslint.configs.disableTypeChecked],
-    languageOptions: { globals: { process: "readonly", console: "readonly" } },
+    languageOptions: { globals: globals.node },
     rules: { "@typescript-eslint/explicit-module-boundary-types": "off" },
   },
 );

@@ -1,0 +1,130 @@
+// pnpm bench:gate: times the scorer against the tools it replaces, side by side in one run, on a
+// generated 1 000-module corpus, and prints ratios against `tsc --noEmit` (this machine is noisy,
+// so only ratios within one run mean anything). Each round runs every contender once, in a fresh
+// random order; the table shows the median and the spread (min-max) over the rounds.
+//
+//   node packages/quality-gate/bench/gate.bench.mjs [--rounds N] [--modules N] [--json]
+import { spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import { cpus, tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
+import { generateCorpus } from "./generate-corpus.mjs";
+
+const { values: flags } = parseArgs({
+  options: {
+    rounds: { type: "string", default: "5" },
+    modules: { type: "string", default: "1000" },
+    json: { type: "boolean", default: false },
+  },
+});
+const root = fileURLToPath(new URL("../../..", import.meta.url));
+const bin = (name) => join(root, "node_modules", ".bin", name);
+const gate = join(root, "packages", "quality-gate", "bin", "quality-gate.js");
+const corpus = join(tmpdir(), "ladder-gate-bench");
+
+const contenders = [
+  { name: "tsc --noEmit", command: [bin("tsc"), "--noEmit", "-p", corpus] },
+  {
+    name: "quality-gate --only 4,7",
+    command: [process.execPath, gate, "check", corpus, "--only", "4,7", "--format", "json"],
+    needs: gate,
+    exitCodes: [0, 1],
+  },
+  {
+    name: "quality-gate --only 0,4,7",
+    command: [process.execPath, gate, "check", corpus, "--only", "0,4,7", "--format", "json"],
+    needs: gate,
+    exitCodes: [0, 1],
+  },
+  {
+    name: "typedoc --validation.notDocumented",
+    command: [
+      bin("typedoc"),
+      "--emit",
+      "none",
+      "--validation.notDocumented",
+      "--entryPoints",
+      join(corpus, "src/index.ts"),
+      "--tsconfig",
+      join(corpus, "tsconfig.json"),
+      "--logLevel",
+      "Error",
+    ],
+    exitCodes: [0, 1],
+  },
+  { name: "type-coverage", command: [bin("type-coverage"), "-p", join(corpus, "tsconfig.json")] },
+];
+
+function shuffle(items) {
+  const copy = [...items];
+  for (let i = copy.length - 1; i > 0; i--) {
+    const j = Math.floor(Math.random() * (i + 1));
+    [copy[i], copy[j]] = [copy[j], copy[i]];
+  }
+  return copy;
+}
+
+function time(contender) {
+  const [command, ...args] = contender.command;
+  const started = performance.now();
+  const run = spawnSync(command, args, { cwd: corpus, encoding: "utf8", maxBuffer: 1 << 28 });
+  const ms = performance.now() - started;
+  const ok = (contender.exitCodes ?? [0]).includes(run.status);
+  if (!ok) throw new Error(`${contender.name} exited ${run.status}: ${run.stderr.slice(0, 500)}`);
+  return ms;
+}
+
+function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+generateCorpus(corpus, Number(flags.modules));
+const active = contenders.filter(
+  (contender) => contender.needs === undefined || existsSync(contender.needs),
+);
+for (const contender of active) time(contender); // warm the file cache and JIT caches once
+const samples = new Map(active.map((contender) => [contender.name, []]));
+for (let round = 0; round < Number(flags.rounds); round++) {
+  for (const contender of shuffle(active)) samples.get(contender.name).push(time(contender));
+}
+
+const baseline = median(samples.get("tsc --noEmit"));
+const rows = active.map(({ name }) => {
+  const runs = samples.get(name);
+  return {
+    name,
+    medianMs: Math.round(median(runs)),
+    minMs: Math.round(Math.min(...runs)),
+    maxMs: Math.round(Math.max(...runs)),
+    ratioToTsc: Number((median(runs) / baseline).toFixed(2)),
+  };
+});
+const machine = {
+  node: process.version,
+  cpu: cpus()[0]?.model ?? "unknown",
+  cores: cpus().length,
+};
+if (flags.json) {
+  console.log(
+    JSON.stringify(
+      { machine, modules: Number(flags.modules), rounds: Number(flags.rounds), rows },
+      null,
+      2,
+    ),
+  );
+} else {
+  console.log(
+    `corpus: ${flags.modules} modules, ${flags.rounds} rounds; ${machine.cpu} x${machine.cores}, Node ${machine.node}`,
+  );
+  console.log("| contender | median ms | spread ms | × tsc |");
+  console.log("| --- | ---: | ---: | ---: |");
+  for (const row of rows) {
+    console.log(
+      `| ${row.name} | ${row.medianMs} | ${row.minMs}–${row.maxMs} | ${row.ratioToTsc.toFixed(2)} |`,
+    );
+  }
+}
