@@ -12,6 +12,7 @@ import type { InternalSymbol } from "./collect-symbols.js";
 import { findEntryPoints } from "./entry-points.js";
 import { findPackages } from "./find-packages.js";
 import { collectPublicExports } from "./public-surface.js";
+import type { PublicExport } from "./public-surface.js";
 import { aggregate, scoreSymbol } from "./rubric.js";
 import type { CategoryScore } from "./rubric.js";
 import type { SymbolFacts } from "./symbol-facts.js";
@@ -50,6 +51,28 @@ export interface PackageStanding {
   readonly hasPackageDocumentation: boolean;
 }
 
+/** One package's public surface, as collected. */
+export interface CollectedPackage {
+  /** Name, directory, entry files and package-level documentation. */
+  readonly standing: PackageStanding;
+  /** The package's directory, absolute. */
+  readonly dir: string;
+  /** The public exports, for checks that need declarations (rung 5's JSON.parse check). */
+  readonly exports: readonly PublicExport[];
+  /** The facts of every public symbol. */
+  readonly facts: readonly SymbolFacts[];
+  /** The `@internal` symbols. */
+  readonly internal: readonly InternalSymbol[];
+}
+
+/** Everything collection found, before scoring. */
+export interface CollectedWorkspace {
+  /** The Program's type checker, shared by every check. */
+  readonly checker: ts.TypeChecker;
+  /** One entry per workspace package. */
+  readonly packages: readonly CollectedPackage[];
+}
+
 /** Everything the scorer found. */
 export interface WorkspaceScore {
   /** Every scored public symbol, package by package, in discovery order. */
@@ -65,6 +88,34 @@ export interface WorkspaceScore {
 }
 
 /**
+ * Collects the public surface of every package in a repository, without scoring it.
+ *
+ * @param project - a ts-morph Project over the repository's tsconfig (shared with rung 0)
+ * @param root - the repository root
+ * @returns the checker and, per package, its exports, symbol facts and standing
+ * @example
+ * ```ts
+ * const { packages } = collectWorkspace(project, "/repo");
+ * packages[0]?.facts.length; // 51
+ * ```
+ */
+export function collectWorkspace(project: Project, root: string): CollectedWorkspace {
+  const program = project.getProgram().compilerObject;
+  const checker = program.getTypeChecker();
+  const seen = new Set<ts.Node>();
+  const packages = findPackages(root).map((dir): CollectedPackage => {
+    const entry = findEntryPoints(dir);
+    const sources = entry.entryFiles
+      .map((file) => program.getSourceFile(file))
+      .filter((file) => file !== undefined);
+    const exports = collectPublicExports(sources, checker, seen);
+    const { symbols, internal } = collectSymbols(exports, checker, root, entry.name);
+    return { standing: standing(root, entry), dir, exports, facts: symbols, internal };
+  });
+  return { checker, packages };
+}
+
+/**
  * Scores the public API of every package in a repository.
  *
  * @param project - a ts-morph Project over the repository's tsconfig (shared with rung 0)
@@ -77,34 +128,33 @@ export interface WorkspaceScore {
  * ```
  */
 export function scoreWorkspace(project: Project, root: string): WorkspaceScore {
-  const program = project.getProgram().compilerObject;
-  const checker = program.getTypeChecker();
-  const seen = new Set<ts.Node>();
-  const symbols: ScoredSymbol[] = [];
-  const internal: InternalSymbol[] = [];
-  const packages: PackageStanding[] = [];
+  return scoreCollected(collectWorkspace(project, root));
+}
+
+/**
+ * Scores what {@link collectWorkspace} found.
+ *
+ * @param workspace - the collected packages
+ * @returns per-symbol scores, `@internal` symbols, package standings and category scores
+ * @example
+ * ```ts
+ * scoreCollected(collectWorkspace(project, root)).types; // 0.98
+ * ```
+ */
+export function scoreCollected(workspace: CollectedWorkspace): WorkspaceScore {
   const docScores: CategoryScore[] = [];
   const typeScores: CategoryScore[] = [];
-  for (const dir of findPackages(root)) {
-    const entry = findEntryPoints(dir);
-    const sources = entry.entryFiles
-      .map((file) => program.getSourceFile(file))
-      .filter((file) => file !== undefined);
-    const exports = collectPublicExports(sources, checker, seen);
-    const collected = collectSymbols(exports, checker, root, entry.name);
-    for (const facts of collected.symbols) {
-      const score = scoreSymbol(facts);
-      docScores.push(score.doc);
-      typeScores.push(score.types);
-      symbols.push(toScored(facts, score.doc, score.types));
-    }
-    internal.push(...collected.internal);
-    packages.push(standing(root, entry));
+  const symbols: ScoredSymbol[] = [];
+  for (const facts of workspace.packages.flatMap((pkg) => pkg.facts)) {
+    const score = scoreSymbol(facts);
+    docScores.push(score.doc);
+    typeScores.push(score.types);
+    symbols.push(toScored(facts, score.doc, score.types));
   }
   return {
     symbols,
-    internal,
-    packages,
+    internal: workspace.packages.flatMap((pkg) => pkg.internal),
+    packages: workspace.packages.map((pkg) => pkg.standing),
     documentation: aggregate(docScores),
     types: aggregate(typeScores),
   };

@@ -1,0 +1,74 @@
+// explain: every check of one symbol, passed and failed, with the fix for each failure.
+import { fileURLToPath } from "node:url";
+import { Project } from "ts-morph";
+import { describe, expect, it } from "vitest";
+import { explainSymbol } from "../../src/scorer/explain-symbol.js";
+import { categoryOf, fixFor } from "../../src/scorer/fix-for.js";
+import { collectWorkspace } from "../../src/scorer/score-workspace.js";
+
+const root = fileURLToPath(new URL("../fixtures/scorer-shapes", import.meta.url));
+
+describe("explainSymbol", () => {
+  it("lists every check of a symbol in rubric order, with fixes for the failures", () => {
+    const { packages } = collectWorkspace(
+      new Project({ tsConfigFilePath: `${root}/tsconfig.json` }),
+      root,
+    );
+    const facts = packages[0]!.facts.find((symbol) => symbol.name === "Members.increment")!;
+    expect(explainSymbol(facts)).toEqual({
+      name: "Members.increment",
+      kind: "method",
+      location: "src/members.ts:27",
+      scores: { doc: 3 / 4, types: 1 / 2 },
+      checks: [
+        { category: "doc", code: "summary", passed: true },
+        { category: "doc", code: "informative", passed: true },
+        {
+          category: "doc",
+          code: "returns",
+          passed: false,
+          fix: "Document the result with `@returns <what it is>`.",
+        },
+        { category: "doc", code: "tsdoc-syntax", passed: true },
+        {
+          category: "types",
+          code: "return-type",
+          passed: false,
+          fix: "Declare the return type of Members.increment instead of leaving it inferred.",
+        },
+        { category: "types", code: "any:return", passed: true },
+      ],
+    });
+  });
+});
+
+describe("fixFor", () => {
+  it.each([
+    ["param:key", "Document the parameter with `@param key - <what it is>`."],
+    ["stale-param:old", "Remove `@param old`: there is no parameter of that name."],
+    [
+      "any:param:key",
+      "Replace the `any` in the type of parameter `key` with a precise type, or `unknown` and a type guard.",
+    ],
+    [
+      "any:return",
+      "Replace the `any` in the return type with a precise type, or `unknown` and a type guard.",
+    ],
+    [
+      "property-type:size",
+      "Give `size` an explicit type annotation (or a literal / `as const` initializer).",
+    ],
+    ["mystery", "Fix the mystery check of f."],
+  ])("%s", (code, fix) => {
+    expect(fixFor(code, "f")).toBe(fix);
+  });
+
+  it("knows which category a code belongs to", () => {
+    expect(["summary", "param:a", "tsdoc-syntax"].map(categoryOf)).toEqual(["doc", "doc", "doc"]);
+    expect(["any:return", "param-type:a", "return-type"].map(categoryOf)).toEqual([
+      "types",
+      "types",
+      "types",
+    ]);
+  });
+});
