@@ -3,6 +3,10 @@
  *
  * - {@link TtlCache}: per-entry TTL, an optional `maxEntries` bound with least-recently-used
  *   eviction, one unref'd sweep timer, statistics, single-flight `fetch`, and telemetry.
+ * - {@link VarietyCache}: many values per key (up to `maxPerKey`, oldest pruned first), a uniformly
+ *   random `pick`, generation tags, coverage statistics over a declared key space, optional TTL.
+ * - {@link Refresher}: fills a `VarietyCache` in generations on a schedule, with bounded
+ *   concurrency, per-call timeouts, retries of failed keys, and a single-flight live fallback.
  *
  * ## Telemetry
  *
@@ -12,17 +16,34 @@
  * - `ladder:cache:hit`: a read found a live entry;
  * - `ladder:cache:miss`: a read found nothing live;
  * - `ladder:cache:set`: an entry was stored;
- * - `ladder:cache:delete`: `delete` removed a live entry;
+ * - `ladder:cache:delete`: `delete` removed a live entry (a `VarietyCache`: a key's values);
  * - `ladder:cache:evict`: the least recently used entry was dropped to respect `maxEntries`;
- * - `ladder:cache:expire`: an expired entry was removed;
- * - `ladder:cache:sweep`: a sweep finished;
+ * - `ladder:cache:expire`: an expired entry was removed (by either cache);
+ * - `ladder:cache:sweep`: a sweep finished (by either cache);
  * - `ladder:cache:fetch`: a tracing channel (start, end, asyncStart, asyncEnd, error) around each
- *   loader call.
+ *   loader call;
+ * - `ladder:cache:variety:add`: a `VarietyCache` stored a value;
+ * - `ladder:cache:variety:prune`: a `VarietyCache` dropped a key's oldest value to stay within
+ *   `maxPerKey`;
+ * - `ladder:cache:variety:pick`: a `VarietyCache` answered `pick` (`hit` tells whether it had a
+ *   value);
+ * - `ladder:cache:refresh`: a tracing channel around each generation a `Refresher` runs; its
+ *   `asyncEnd` carries the {@link GenerationReport} as `result`.
  *
  * @packageDocumentation
  */
 export { CACHE_CHANNELS } from "./telemetry.js";
-export type { CacheKeyMessage, CacheSweepMessage } from "./telemetry.js";
+export type { Producer, ProducerContext } from "./call-producer.js";
+export { Refresher } from "./refresher.js";
+export type { GenerationReport } from "./refresher.js";
+export type { RefresherOptions } from "./refresher-options.js";
+export type {
+  CacheKeyMessage,
+  CacheSweepMessage,
+  RefreshMessage,
+  VarietyEntryMessage,
+  VarietyPickMessage,
+} from "./telemetry.js";
 export { TtlCache } from "./ttl-cache.js";
 export type { CacheStats, Loader, LoaderContext } from "./ttl-cache.js";
 export type {
@@ -31,3 +52,11 @@ export type {
   SetOptions,
   TtlCacheOptions,
 } from "./ttl-cache-options.js";
+export { VarietyCache } from "./variety-cache.js";
+export type { VarietyStats } from "./variety-cache.js";
+export type {
+  AddOptions,
+  ListOptions,
+  VarietyCacheOptions,
+  VarietyEntry,
+} from "./variety-cache-options.js";

@@ -40,6 +40,21 @@ export const CACHE_CHANNELS = {
    * error). Context: {@link CacheKeyMessage}.
    */
   fetch: "ladder:cache:fetch",
+  /** A `VarietyCache` stored a value with `add`. Message: {@link VarietyEntryMessage}. */
+  varietyAdd: "ladder:cache:variety:add",
+  /**
+   * A `VarietyCache` dropped a key's oldest value to stay within `maxPerKey`. Message:
+   * {@link VarietyEntryMessage}.
+   */
+  varietyPrune: "ladder:cache:variety:prune",
+  /** A `VarietyCache` answered `pick`, with or without a value. Message: {@link VarietyPickMessage}. */
+  varietyPick: "ladder:cache:variety:pick",
+  /**
+   * Tracing channel around each generation a `Refresher` runs (start, end, asyncStart, asyncEnd,
+   * error). Context: {@link RefreshMessage}; `asyncEnd` also carries the generation's report as
+   * `result`.
+   */
+  refresh: "ladder:cache:refresh",
 } as const;
 
 /**
@@ -64,6 +79,49 @@ export interface CacheSweepMessage {
 }
 
 /**
+ * The message published on `ladder:cache:variety:add` and `ladder:cache:variety:prune`: which
+ * value of which key was stored or dropped.
+ *
+ * @typeParam K - the cache's key type
+ */
+export interface VarietyEntryMessage<K> {
+  /** The `name` option of the cache that published the message. */
+  readonly cache: string;
+  /** The key the value belongs to, as the caller passed it to `add`. */
+  readonly key: K;
+  /** The generation the value was tagged with (`0` for values added outside a generation). */
+  readonly generation: number;
+  /** The value's entry id, unique within its cache. */
+  readonly entryId: number;
+}
+
+/**
+ * The message published on `ladder:cache:variety:pick` after every `pick`.
+ *
+ * @typeParam K - the cache's key type
+ */
+export interface VarietyPickMessage<K> {
+  /** The `name` option of the cache that published the message. */
+  readonly cache: string;
+  /** The key asked for, as the caller passed it. */
+  readonly key: K;
+  /** `true` when a stored value was returned, `false` when the key had no live value. */
+  readonly hit: boolean;
+}
+
+/** The context object of the `ladder:cache:refresh` tracing channel: one generation. */
+export interface RefreshMessage {
+  /** The `name` option of the cache the generation fills. */
+  readonly cache: string;
+  /** The generation's id: 1 for the first generation of a cache, then counting up. */
+  readonly generation: number;
+  /** `true` for a retry of failed keys, `false` for a full generation over the key space. */
+  readonly retry: boolean;
+  /** How many keys the generation covers. */
+  readonly keys: number;
+}
+
+/**
  * The channel objects, created once per process (diagnostics_channel returns the same object for
  * the same name, so every cache shares them).
  *
@@ -78,6 +136,10 @@ export const channels: {
   readonly expire: Channel;
   readonly sweep: Channel;
   readonly fetch: TracingChannel<unknown, CacheKeyMessage<unknown>>;
+  readonly varietyAdd: Channel;
+  readonly varietyPrune: Channel;
+  readonly varietyPick: Channel;
+  readonly refresh: TracingChannel<unknown, RefreshMessage>;
 } = {
   hit: channel(CACHE_CHANNELS.hit),
   miss: channel(CACHE_CHANNELS.miss),
@@ -87,4 +149,8 @@ export const channels: {
   expire: channel(CACHE_CHANNELS.expire),
   sweep: channel(CACHE_CHANNELS.sweep),
   fetch: tracingChannel(CACHE_CHANNELS.fetch),
+  varietyAdd: channel(CACHE_CHANNELS.varietyAdd),
+  varietyPrune: channel(CACHE_CHANNELS.varietyPrune),
+  varietyPick: channel(CACHE_CHANNELS.varietyPick),
+  refresh: tracingChannel(CACHE_CHANNELS.refresh),
 };
