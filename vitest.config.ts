@@ -1,4 +1,5 @@
 // One test configuration for the workspace: a project per package plus the cross-package e2e suite.
+import { existsSync, readdirSync } from "node:fs";
 import { defineConfig } from "vitest/config";
 
 export default defineConfig({
@@ -6,22 +7,19 @@ export default defineConfig({
     // CI reads the JSON report for its closing `N passed, N failed` line (.ci/summarize.mjs).
     reporters: process.env.CI === "true" ? ["default", "json"] : ["default"],
     outputFile: { json: ".vitest-reports/results.json" },
+    // A project per workspace package that has tests, found on disk so a package scaffolded by
+    // `quality-gate new package` is tested without editing this file; plus the e2e suite.
     projects: [
-      {
-        test: {
-          name: "cache",
-          root: "packages/cache",
-          include: ["test/**/*.test.ts"],
-        },
-      },
-      {
-        test: {
-          name: "quality-gate",
-          root: "packages/quality-gate",
-          include: ["test/**/*.test.ts"],
-          exclude: ["test/fixtures/**"],
-        },
-      },
+      ...readdirSync("packages")
+        .filter((name) => existsSync(`packages/${name}/test`))
+        .map((name) => ({
+          test: {
+            name,
+            root: `packages/${name}`,
+            include: ["test/**/*.test.ts"],
+            exclude: ["test/fixtures/**", "node_modules/**"],
+          },
+        })),
       {
         test: {
           name: "e2e",
