@@ -11,7 +11,7 @@ import { exportedDeclarations } from "./public-surface.js";
 import { readTsdoc } from "./read-tsdoc.js";
 import type { TsdocReading } from "./read-tsdoc.js";
 import type { SymbolFacts, SymbolKind } from "./symbol-facts.js";
-import { expressionFacts, shapeHasAny, signatureFacts, valueFacts } from "./type-facts.js";
+import { defaultExportFacts, shapeHasAny, signatureFacts, valueFacts } from "./type-facts.js";
 
 /** A public declaration left out of scoring because its TSDoc says `@internal`. */
 export interface InternalSymbol {
@@ -107,6 +107,7 @@ function collectNamespace(name: string, node: ts.ModuleDeclaration, scope: Scope
   }
 }
 
+/** An exported variable, arrow-function constant, or `export default <expression>`. */
 function collectVariable(name: string, node: ts.Node, reading: TsdocReading, scope: Scope): void {
   const declaration = ts.isVariableDeclaration(node) ? node : undefined;
   const initializer = declaration?.initializer;
@@ -123,10 +124,9 @@ function collectVariable(name: string, node: ts.Node, reading: TsdocReading, sco
     push(scope, node, { name, kind: "function", doc: reading.doc, signature });
     return;
   }
-  const value =
-    declaration === undefined
-      ? expressionFacts(node as ts.Expression, scope.checker)
-      : valueFacts(declaration, scope.checker);
+  const value = ts.isExportAssignment(node)
+    ? defaultExportFacts(node, scope.checker)
+    : valueFacts(node, scope.checker);
   push(scope, node, { name, kind: "variable", doc: reading.doc, value });
 }
 
@@ -325,10 +325,9 @@ function docComment(node: ts.Node): string | undefined {
   return undefined;
 }
 
-/** Where a declaration's comment sits: on the variable statement, or the `export default`. */
+/** Where a declaration's comment sits: a variable's is on its statement. */
 function commentHost(node: ts.Node): ts.Node {
-  if (ts.isVariableDeclaration(node)) return node.parent.parent;
-  return ts.isExportAssignment(node.parent) ? node.parent : node;
+  return ts.isVariableDeclaration(node) ? node.parent.parent : node;
 }
 
 /** A `/** … *\/` comment that documents a declaration, not the package. */

@@ -13,7 +13,7 @@ import { ts } from "ts-morph";
 export interface PublicExport {
   /** The public name: the export name, `default`, or `ns.name` inside `export * as ns`. */
   readonly name: string;
-  /** The declarations behind the name, in source order (for `export default 42`, the expression). */
+  /** The declarations behind the name, in source order (for `export default 42`, the assignment). */
   readonly declarations: readonly ts.Node[];
 }
 
@@ -72,9 +72,7 @@ export function exportedDeclarations(
   for (const symbol of checker.getExportsOfModule(container)) {
     const target =
       (symbol.flags & ts.SymbolFlags.Alias) === 0 ? symbol : checker.getAliasedSymbol(symbol);
-    const declarations = (target.declarations ?? []).map((declaration) =>
-      ts.isExportAssignment(declaration) ? declaration.expression : declaration,
-    );
+    const declarations = target.declarations ?? [];
     if (declarations.length > 0) result.set(symbol.name, declarations);
   }
   return result;

@@ -74,21 +74,27 @@ export function valueFacts(node: ValueNode, checker: ts.TypeChecker): ValueFacts
 }
 
 /**
- * Reads the type facts of an expression exported as `export default <expression>`: it has no
- * annotation, so only a literal or `as const` fixes its type.
+ * Reads the type facts of `export default <expression>`: it has no annotation, so only a literal
+ * or `as const` fixes its type. The type is read from the module's `default` symbol, because the
+ * checker types an export assignment's expression as `any` when asked about the node itself.
  *
- * @param node - the exported expression
+ * @param node - the `export default` statement
  * @param checker - the Program's type checker
  * @returns whether a literal fixes its type and whether that type contains `any`
  * @example
  * ```ts
- * expressionFacts(exportAssignment.expression, checker).typed; // true for `export default 42`
+ * defaultExportFacts(exportAssignment, checker).typed; // true for `export default 42`
  * ```
  */
-export function expressionFacts(node: ts.Expression, checker: ts.TypeChecker): ValueFacts {
+export function defaultExportFacts(
+  node: ts.ExportAssignment,
+  checker: ts.TypeChecker,
+): ValueFacts {
+  const module = checker.getSymbolAtLocation(node.getSourceFile());
+  const symbol = module && checker.getExportsOfModule(module).find((e) => e.name === "default");
   return {
-    typed: isLiteralOrConst(node),
-    hasAny: containsAny(checker.getTypeAtLocation(node), checker),
+    typed: isLiteralOrConst(node.expression),
+    hasAny: symbol !== undefined && containsAny(checker.getTypeOfSymbol(symbol), checker),
   };
 }
 

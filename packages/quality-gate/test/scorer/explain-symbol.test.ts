@@ -59,6 +59,28 @@ describe("fixFor", () => {
       "Give `size` an explicit type annotation (or a literal / `as const` initializer).",
     ],
     ["mystery", "Fix the mystery check of f."],
+    ["summary", "Add a TSDoc comment to f whose first sentence says what it does."],
+    [
+      "informative",
+      "The summary of f only restates its name; say what it does, returns or is for.",
+    ],
+    ["returns", "Document the result with `@returns <what it is>`."],
+    ["example", "Add an `@example` block showing a real use of f."],
+    ["throws", "The body throws: document when with `@throws <Error type> when …`."],
+    [
+      "tsdoc-syntax",
+      "Fix the TSDoc syntax: use `@param name - text` (with the hyphen) and only standard tags.",
+    ],
+    ["return-type", "Declare the return type of f instead of leaving it inferred."],
+    ["param-type:a", "Give the parameter `a` an explicit type."],
+    [
+      "any:value",
+      "Replace the `any` in the declared type with a precise type, or `unknown` and a type guard.",
+    ],
+    [
+      "any:shape",
+      "Replace the `any` in the type with a precise type, or `unknown` and a type guard.",
+    ],
   ])("%s", (code, fix) => {
     expect(fixFor(code, "f")).toBe(fix);
   });

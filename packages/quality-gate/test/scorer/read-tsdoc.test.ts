@@ -15,6 +15,13 @@ describe("readTsdoc", () => {
     expect(doc.summary).toBe("Stores value in a TtlCache for later.");
   });
 
+  it("renders links by their text, their URL, or their code reference", () => {
+    const { doc } = readTsdoc(
+      "/** See {@link https://example.com | the site}, {@link https://example.com/raw} and {@link Foo.bar}. */",
+    );
+    expect(doc.summary).toBe("See the site, https://example.com/raw and Foo.bar.");
+  });
+
   it("reads @param blocks, @returns, @example and @throws", () => {
     const { doc } = readTsdoc(
       "/**\n * Does it.\n * @param a - the a\n * @param b -\n * @returns x\n * @throws TypeError when\n * @example\n * it()\n * @example\n * it()\n */",
