@@ -1,5 +1,6 @@
 // One test configuration for the workspace: a project per package plus the cross-package e2e suite.
 import { existsSync, readdirSync } from "node:fs";
+import { join } from "node:path";
 import { defineConfig } from "vitest/config";
 
 export default defineConfig({
@@ -10,12 +11,12 @@ export default defineConfig({
     // A project per workspace package that has tests, found on disk so a package scaffolded by
     // `quality-gate new package` is tested without editing this file; plus the e2e suite.
     projects: [
-      ...readdirSync("packages")
-        .filter((name) => existsSync(`packages/${name}/test`))
+      ...readdirSync(join(import.meta.dirname, "packages"))
+        .filter((name) => existsSync(join(import.meta.dirname, "packages", name, "test")))
         .map((name) => ({
           test: {
             name,
-            root: `packages/${name}`,
+            root: join(import.meta.dirname, "packages", name),
             include: ["test/**/*.test.ts"],
             exclude: ["test/fixtures/**", "node_modules/**"],
           },
@@ -23,7 +24,7 @@ export default defineConfig({
       {
         test: {
           name: "e2e",
-          root: "test",
+          root: join(import.meta.dirname, "test"),
           include: ["**/*.test.ts"],
           exclude: ["fixtures/**", "node_modules/**"],
         },

@@ -4,8 +4,7 @@
  * builds the full program from the tsconfig and keeps only the diagnostics inside this scope: an
  * importer broken by a staged change is reported, an unrelated file's old error is not.
  */
-import type { ts } from "ts-morph";
-import { ts as typescript } from "ts-morph";
+import ts from "typescript";
 
 /**
  * Lists the files whose diagnostics `--staged` reports.
@@ -36,12 +35,12 @@ function importedFiles(file: ts.SourceFile, checker: ts.TypeChecker): string[] {
   const imported: string[] = [];
   for (const statement of file.statements) {
     const specifier =
-      typescript.isImportDeclaration(statement) || typescript.isExportDeclaration(statement)
+      ts.isImportDeclaration(statement) || ts.isExportDeclaration(statement)
         ? statement.moduleSpecifier
         : undefined;
     if (specifier === undefined) continue;
     const declaration = checker.getSymbolAtLocation(specifier)?.valueDeclaration;
-    if (declaration !== undefined && typescript.isSourceFile(declaration)) {
+    if (declaration !== undefined && ts.isSourceFile(declaration)) {
       imported.push(declaration.fileName);
     }
   }

@@ -5,7 +5,7 @@
  */
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
-import { ts } from "ts-morph";
+import ts from "typescript";
 
 /** A workspace package and its entry files, as absolute paths. */
 export interface PackageEntryPoints {

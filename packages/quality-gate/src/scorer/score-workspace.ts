@@ -1,12 +1,10 @@
 /**
  * The scorer's entry: finds every workspace package, walks its public surface, collects facts and
- * scores them with the rubric. One ts-morph `Project` (one TypeScript Program) serves it all, and
- * the same Project can serve rung 0.
+ * scores them with the rubric. One TypeScript Program serves it all, the same one rung 0 checks.
  */
 import { readFileSync } from "node:fs";
-import { relative, sep } from "node:path";
-import type { Project } from "ts-morph";
-import type { ts } from "ts-morph";
+import { relative, resolve, sep } from "node:path";
+import type ts from "typescript";
 import { collectSymbols } from "./collect-symbols.js";
 import type { InternalSymbol } from "./collect-symbols.js";
 import { findEntryPoints } from "./entry-points.js";
@@ -90,21 +88,35 @@ export interface WorkspaceScore {
 /**
  * Collects the public surface of every package in a repository, without scoring it.
  *
- * @param project - a ts-morph Project over the repository's tsconfig (shared with rung 0)
+ * @param program - the Program over the repository's tsconfig (shared with rung 0)
  * @param root - the repository root
+ * @param entryPoints - entry files relative to the root (the config's `entryPoints`); when given,
+ *   the repository is scored as one package with these entries instead of each package's exports
  * @returns the checker and, per package, its exports, symbol facts and standing
  * @example
  * ```ts
- * const { packages } = collectWorkspace(project, "/repo");
+ * const { packages } = collectWorkspace(createProgram("/repo"), "/repo");
  * packages[0]?.facts.length; // 51
  * ```
  */
-export function collectWorkspace(project: Project, root: string): CollectedWorkspace {
-  const program = project.getProgram().compilerObject;
+export function collectWorkspace(
+  program: ts.Program,
+  root: string,
+  entryPoints?: readonly string[],
+): CollectedWorkspace {
   const checker = program.getTypeChecker();
   const seen = new Set<ts.Node>();
-  const packages = findPackages(root).map((dir): CollectedPackage => {
-    const entry = findEntryPoints(dir);
+  const dirs = entryPoints === undefined ? findPackages(root) : [root];
+  const packages = dirs.map((dir): CollectedPackage => {
+    const found = findEntryPoints(dir);
+    const entry =
+      entryPoints === undefined
+        ? found
+        : {
+            ...found,
+            entryFiles: entryPoints.map((file) => resolve(root, file)),
+            unresolved: [],
+          };
     const sources = entry.entryFiles
       .map((file) => program.getSourceFile(file))
       .filter((file) => file !== undefined);
@@ -118,17 +130,16 @@ export function collectWorkspace(project: Project, root: string): CollectedWorks
 /**
  * Scores the public API of every package in a repository.
  *
- * @param project - a ts-morph Project over the repository's tsconfig (shared with rung 0)
+ * @param program - the Program over the repository's tsconfig (shared with rung 0)
  * @param root - the repository root
  * @returns per-symbol scores, `@internal` symbols, package standings and category scores
  * @example
  * ```ts
- * const project = new Project({ tsConfigFilePath: "/repo/tsconfig.json" });
- * scoreWorkspace(project, "/repo").documentation; // 1
+ * scoreWorkspace(createProgram("/repo"), "/repo").documentation; // 1
  * ```
  */
-export function scoreWorkspace(project: Project, root: string): WorkspaceScore {
-  return scoreCollected(collectWorkspace(project, root));
+export function scoreWorkspace(program: ts.Program, root: string): WorkspaceScore {
+  return scoreCollected(collectWorkspace(program, root));
 }
 
 /**
@@ -138,7 +149,7 @@ export function scoreWorkspace(project: Project, root: string): WorkspaceScore {
  * @returns per-symbol scores, `@internal` symbols, package standings and category scores
  * @example
  * ```ts
- * scoreCollected(collectWorkspace(project, root)).types; // 0.98
+ * scoreCollected(collectWorkspace(program, root)).types; // 0.98
  * ```
  */
 export function scoreCollected(workspace: CollectedWorkspace): WorkspaceScore {

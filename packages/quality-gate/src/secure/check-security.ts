@@ -6,7 +6,7 @@
 import { readFileSync } from "node:fs";
 import { relative, sep } from "node:path";
 import { ESLint } from "eslint";
-import type { ts } from "ts-morph";
+import type ts from "typescript";
 import type { PublicExport } from "../scorer/public-surface.js";
 import tseslint from "typescript-eslint";
 import { findJsonParseLeaks } from "./check-json-parse.js";
@@ -93,7 +93,9 @@ async function findSinks(
     overrideConfig: [
       {
         files: ["**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs}"],
-        languageOptions: { parser: tseslint.parser },
+        // tsconfigRootDir is explicit: typescript-eslint otherwise infers it from process-wide
+        // state, which fails once several repositories have been linted in one process.
+        languageOptions: { parser: tseslint.parser, parserOptions: { tsconfigRootDir: root } },
         plugins: { "ladder-security": securityPlugin },
         rules: SINK_RULES,
       },
@@ -105,8 +107,9 @@ async function findSinks(
     result.messages.map((message) => ({
       ruleId: `security/${(message.ruleId ?? "parse-error").replace("ladder-security/", "")}`,
       file: rel(result.filePath),
-      line: message.line,
-      column: message.column,
+      // A parse error of the whole file may come without a position.
+      line: message.line > 0 ? message.line : 1,
+      column: message.column > 0 ? message.column : 1,
       symbol: null,
       message: message.message,
     })),

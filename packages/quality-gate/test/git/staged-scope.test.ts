@@ -1,14 +1,13 @@
 import { fileURLToPath } from "node:url";
-import { Project } from "ts-morph";
 import { describe, expect, it } from "vitest";
 import { stagedScope } from "../../src/git/staged-scope.js";
+import { createProgram } from "../../src/ladder/create-program.js";
 
 const root = fileURLToPath(new URL("../fixtures/staged", import.meta.url));
 
 describe("stagedScope", () => {
   it("keeps the staged file and its importers, and drops unrelated files", () => {
-    const program = new Project({ tsConfigFilePath: `${root}/tsconfig.json` }).getProgram()
-      .compilerObject;
+    const program = createProgram(root);
     const scope = stagedScope(program, [`${root}/src/shared.ts`]);
     expect([...scope].map((file) => file.slice(root.length + 1)).sort()).toEqual([
       "src/reexports-shared.ts",

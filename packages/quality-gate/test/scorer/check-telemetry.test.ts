@@ -1,13 +1,13 @@
 // Rung 6: the channels a package emits and the channels its docs list are the same set.
 import { fileURLToPath } from "node:url";
-import { Project } from "ts-morph";
 import { describe, expect, it } from "vitest";
 import { checkTelemetry } from "../../src/scorer/check-telemetry.js";
+import { createProgram } from "../../src/ladder/create-program.js";
 
 function check(fixture: string) {
   const root = fileURLToPath(new URL(`../fixtures/${fixture}`, import.meta.url));
-  const project = new Project({ tsConfigFilePath: `${root}/tsconfig.json` });
-  return checkTelemetry(project, root, {
+  const program = createProgram(root);
+  return checkTelemetry(program, root, {
     name: fixture,
     dir: root,
     entryFile: `${root}/src/index.ts`,
@@ -50,9 +50,9 @@ describe("checkTelemetry", () => {
 
   it("passes on this repository's @ladder/cache, whose docs list every channel it emits", () => {
     const root = fileURLToPath(new URL("../../../..", import.meta.url));
-    const project = new Project({ tsConfigFilePath: `${root}/tsconfig.json` });
+    const program = createProgram(root);
     const dir = `${root}packages/cache`;
-    const problems = checkTelemetry(project, root, {
+    const problems = checkTelemetry(program, root, {
       name: "@ladder/cache",
       dir,
       entryFile: `${dir}/src/index.ts`,

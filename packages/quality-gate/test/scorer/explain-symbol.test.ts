@@ -1,19 +1,16 @@
 // explain: every check of one symbol, passed and failed, with the fix for each failure.
 import { fileURLToPath } from "node:url";
-import { Project } from "ts-morph";
 import { describe, expect, it } from "vitest";
 import { explainSymbol } from "../../src/scorer/explain-symbol.js";
 import { categoryOf, fixFor } from "../../src/scorer/fix-for.js";
 import { collectWorkspace } from "../../src/scorer/score-workspace.js";
+import { createProgram } from "../../src/ladder/create-program.js";
 
 const root = fileURLToPath(new URL("../fixtures/scorer-shapes", import.meta.url));
 
 describe("explainSymbol", () => {
   it("lists every check of a symbol in rubric order, with fixes for the failures", () => {
-    const { packages } = collectWorkspace(
-      new Project({ tsConfigFilePath: `${root}/tsconfig.json` }),
-      root,
-    );
+    const { packages } = collectWorkspace(createProgram(root), root);
     const facts = packages[0]!.facts.find((symbol) => symbol.name === "Members.increment")!;
     expect(explainSymbol(facts)).toEqual({
       name: "Members.increment",

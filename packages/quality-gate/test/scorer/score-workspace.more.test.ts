@@ -2,17 +2,17 @@
 // members, constructor and method overloads, setter-only accessors, interface methods, and the
 // members that are not public (private, protected, #private, index signatures).
 import { fileURLToPath } from "node:url";
-import { Project } from "ts-morph";
 import { beforeAll, describe, expect, it } from "vitest";
 import { collectWorkspace, scoreCollected } from "../../src/scorer/score-workspace.js";
 import type { CollectedWorkspace } from "../../src/scorer/score-workspace.js";
 import { checkSecurity } from "../../src/secure/check-security.js";
+import { createProgram } from "../../src/ladder/create-program.js";
 
 const root = fileURLToPath(new URL("../fixtures/scorer-more", import.meta.url));
 let workspace: CollectedWorkspace;
 
 beforeAll(() => {
-  workspace = collectWorkspace(new Project({ tsConfigFilePath: `${root}/tsconfig.json` }), root);
+  workspace = collectWorkspace(createProgram(root), root);
 });
 
 describe("scoring the rest of the shapes", () => {

@@ -1,16 +1,16 @@
 // The scorer on a fixture with one source file per export shape: every public symbol, with the
 // exact `missing` codes the rubric must report for it.
 import { fileURLToPath } from "node:url";
-import { Project } from "ts-morph";
 import { beforeAll, describe, expect, it } from "vitest";
 import { scoreWorkspace } from "../../src/scorer/score-workspace.js";
 import type { WorkspaceScore } from "../../src/scorer/score-workspace.js";
+import { createProgram } from "../../src/ladder/create-program.js";
 
 const root = fileURLToPath(new URL("../fixtures/scorer-shapes", import.meta.url));
 let result: WorkspaceScore;
 
 beforeAll(() => {
-  result = scoreWorkspace(new Project({ tsConfigFilePath: `${root}/tsconfig.json` }), root);
+  result = scoreWorkspace(createProgram(root), root);
 });
 
 /** [name, kind, overload, doc missing, types missing], in discovery order. */

@@ -1,16 +1,15 @@
 // Rung 5 on fixtures: every sink, secret and unvalidated JSON.parse is reported where it is, and
 // safe code (static commands, env-sourced secrets, allow-listed values, `unknown`) passes.
 import { fileURLToPath } from "node:url";
-import { Project } from "ts-morph";
 import { describe, expect, it } from "vitest";
 import { collectPublicExports } from "../../src/scorer/public-surface.js";
 import { checkSecurity } from "../../src/secure/check-security.js";
 import { entropy, scanSecrets } from "../../src/secure/scan-secrets.js";
+import { createProgram } from "../../src/ladder/create-program.js";
 
 async function check(fixture: string, allowSecrets: string[] = []) {
   const root = fileURLToPath(new URL(`../fixtures/${fixture}`, import.meta.url));
-  const project = new Project({ tsConfigFilePath: `${root}/tsconfig.json` });
-  const program = project.getProgram().compilerObject;
+  const program = createProgram(root);
   const checker = program.getTypeChecker();
   const entry = program.getSourceFile(`${root}/src/index.ts`)!;
   const exports = collectPublicExports([entry], checker, new Set());

@@ -1,0 +1,10 @@
+#!/usr/bin/env node
+// The only place that touches the process: run the CLI and hand its exit code to Node.
+import { main } from "../dist/cli/main.js";
+
+process.exitCode = await main(process.argv.slice(2), {
+  cwd: process.cwd(),
+  env: process.env,
+  stdout: process.stdout,
+  stderr: process.stderr,
+});

@@ -1,0 +1,74 @@
+/** `quality-gate check [dir]`: climb the ladder and report. */
+import { writeFileSync } from "node:fs";
+import { resolve } from "node:path";
+import { loadConfig } from "../config/load-config.js";
+import { QualityGateError } from "../errors.js";
+import { runLadder } from "../ladder/run-ladder.js";
+import { buildReport } from "../report/build-report.js";
+import { REPORTERS, reporterNamed } from "../reporters/reporters.js";
+import type { CliIo } from "./io.js";
+import { messages } from "./messages.js";
+import { selectRungs } from "./parse-rungs.js";
+
+/** The flags of `check`, as commander hands them over. */
+export interface CheckFlags {
+  readonly target?: string;
+  readonly stage?: string;
+  readonly only?: string;
+  readonly format?: string;
+  readonly output?: string;
+  readonly config?: string;
+  readonly bail?: boolean;
+}
+
+/**
+ * Runs `check`.
+ *
+ * @param dir - the repository, relative to the working directory
+ * @param flags - the command's flags
+ * @param io - working directory, environment and streams
+ * @returns the exit code: 0 when the target is reached and thresholds hold, 1 when not
+ * @throws QualityGateError for usage and setup problems (the caller prints them and exits 2)
+ * @example
+ * ```ts
+ * const code = await checkCommand(".", { target: "3" }, io);
+ * ```
+ */
+export async function checkCommand(dir: string, flags: CheckFlags, io: CliIo): Promise<number> {
+  const selection = selectRungs(flags);
+  const format = flags.format ?? (io.stdout.isTTY === true ? "pretty" : "json");
+  const reporter = reporterNamed(format);
+  if (reporter === undefined) {
+    throw new QualityGateError(
+      "USAGE",
+      messages.badFormat(
+        format,
+        REPORTERS.map((r) => r.name),
+      ),
+    );
+  }
+  const root = resolve(io.cwd, dir);
+  const { config } = await loadConfig(root, flags.config, io.cwd);
+  const result = await runLadder({
+    root,
+    config,
+    rungs: selection.rungs,
+    bail: flags.bail === true,
+    onProgress: ({ rung, result: done }) => {
+      io.stderr.write(
+        `${done === undefined ? messages.rungStarted(rung.id, rung.name) : messages.rungEnded(rung.id, rung.name, done.status, done.durationMs)}\n`,
+      );
+    },
+  });
+  const report = buildReport(result, config, selection.target, selection.only);
+  const color =
+    io.env.NO_COLOR === undefined &&
+    (io.stdout.isTTY === true || io.env.FORCE_COLOR !== undefined);
+  const text = reporter.render(report, { color: flags.output === undefined && color });
+  if (flags.output === undefined) io.stdout.write(text);
+  else {
+    writeFileSync(resolve(io.cwd, flags.output), text);
+    io.stderr.write(`${messages.wroteReport(flags.output)}\n`);
+  }
+  return report.passed ? 0 : 1;
+}

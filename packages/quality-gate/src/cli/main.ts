@@ -1,0 +1,90 @@
+/**
+ * The command line: `check`, `explain`. Parses with commander; turns usage and setup errors into
+ * one line and exit code 2 (the stack only with `--debug`).
+ */
+import { Command, CommanderError } from "commander";
+import { BaselineError } from "../baseline/baseline.js";
+import { QualityGateError } from "../errors.js";
+import { GitError } from "../git/run-git.js";
+import { ShardError } from "../shard/parse-shard.js";
+import { checkCommand } from "./check-command.js";
+import type { CheckFlags } from "./check-command.js";
+import { explainCommand } from "./explain-command.js";
+import type { CliIo } from "./io.js";
+import { messages } from "./messages.js";
+
+/**
+ * Runs the CLI.
+ *
+ * @param argv - the arguments after `quality-gate`
+ * @param io - working directory, environment and streams
+ * @returns the exit code: 0 passed, 1 not, 2 usage or setup error
+ * @example
+ * ```ts
+ * process.exitCode = await main(process.argv.slice(2), { cwd: process.cwd(), env: process.env, stdout: process.stdout, stderr: process.stderr });
+ * ```
+ */
+export async function main(argv: readonly string[], io: CliIo): Promise<number> {
+  let code = 0;
+  const debug = argv.includes("--debug");
+  const program = buildProgram(io, (result) => {
+    code = result;
+  });
+  try {
+    await program.parseAsync([...argv], { from: "user" });
+    return code;
+  } catch (error) {
+    return reportError(error, io, debug);
+  }
+}
+
+function buildProgram(io: CliIo, done: (code: number) => void): Command {
+  const program = new Command("quality-gate")
+    .description("Climb the production-readiness ladder on a TypeScript repository.")
+    .exitOverride()
+    .configureOutput({
+      writeOut: (text) => io.stdout.write(text),
+      writeErr: (text) => io.stderr.write(text),
+    });
+  program
+    .command("check")
+    .description("run the ladder's rungs and report where the code stands")
+    .argument("[dir]", "the repository", ".")
+    .option("--target <n>", "climb rungs 0..n (default 7)")
+    .option("--stage <name>", "spike, precommit, tested, team, deploy, operations or maintenance")
+    .option("--only <ids>", "run just these rungs, e.g. 4,7")
+    .option("--format <format>", "pretty or json (default: pretty on a TTY, else json)")
+    .option("--output <file>", "write the report to a file")
+    .option("--config <file>", "the configuration file")
+    .option("--bail", "stop at the first failing rung")
+    .option("--debug", "print stacks for setup errors")
+    .action(async (dir: string, flags: CheckFlags) => {
+      done(await checkCommand(dir, flags, io));
+    });
+  program
+    .command("explain")
+    .description("every check of one symbol (or of every symbol in a file), with fixes")
+    .argument("<symbol|file>", "a public name such as TtlCache.get, or a file")
+    .argument("[dir]", "the repository", ".")
+    .option("--debug", "print stacks for setup errors")
+    .action(async (query: string, dir: string) => {
+      done(await explainCommand(query, dir, io));
+    });
+  return program;
+}
+
+function reportError(error: unknown, io: CliIo, debug: boolean): number {
+  if (error instanceof CommanderError) {
+    return ["commander.helpDisplayed", "commander.version", "commander.help"].includes(error.code)
+      ? 0
+      : 2;
+  }
+  const known = [QualityGateError, GitError, BaselineError, ShardError].some(
+    (type) => error instanceof type,
+  );
+  if (!known) throw error;
+  const { code, message } = error as Error & { code: string };
+  io.stderr.write(`${messages.setupError(code, message)}\n`);
+  if (debug) io.stderr.write(`${(error as Error).stack ?? ""}\n`);
+  return 2;
+}

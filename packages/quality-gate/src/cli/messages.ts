@@ -1,0 +1,21 @@
+/** Every line the CLI itself prints (reports are the reporters'), in one place. */
+
+/** The CLI's messages. */
+export const messages = {
+  badTarget: (value: string): string =>
+    `--target ${value}: expected a rung number from 0 to 7 (0 compiles … 7 documented).`,
+  badStage: (value: string, stages: readonly string[]): string =>
+    `--stage ${value}: unknown stage; expected one of ${stages.join(", ")}.`,
+  targetAndStage: (): string => "--target and --stage both set the target; give one of them.",
+  badOnly: (value: string): string =>
+    `--only ${value}: expected rung numbers from 0 to 7 separated by commas, such as --only 4,7.`,
+  badFormat: (value: string, formats: readonly string[]): string =>
+    `--format ${value}: unknown format; expected one of ${formats.join(", ")}.`,
+  rungStarted: (id: number, name: string): string => `… rung ${String(id)} ${name}`,
+  rungEnded: (id: number, name: string, status: string, ms: number): string =>
+    `${status === "passed" ? "✔" : "✖"} rung ${String(id)} ${name} ${status} (${(ms / 1000).toFixed(1)} s)`,
+  wroteReport: (file: string): string => `Report written to ${file}`,
+  symbolNotFound: (query: string): string =>
+    `No public symbol or file matches ${query}; use a name from the report's symbols (e.g. TtlCache.get) or a path such as src/index.ts.`,
+  setupError: (code: string, message: string): string => `quality-gate: ${message} [${code}]`,
+} as const;

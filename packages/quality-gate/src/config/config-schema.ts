@@ -1,0 +1,124 @@
+/**
+ * The configuration schema (`quality-gate.config.ts` / `.json`), validated on load with zod.
+ * Defaults live here and nowhere else.
+ */
+import { z } from "zod";
+
+const unit = z.number().min(0).max(1);
+const percent = z.number().min(0).max(100);
+const weight = z.number().min(0);
+
+/** Minimum category scores in [0, 1]. */
+export interface Thresholds {
+  /** Rung 7 passes at or above this documentation score (default 1). */
+  readonly documentation: number;
+  /** Rung 4 passes at or above this types score (default 1). */
+  readonly types: number;
+  /** Minimum line coverage as a fraction (default 0.9). */
+  readonly tests: number;
+  /** Minimum lint score: 1 means format and lint must be clean (default 1). */
+  readonly lint: number;
+  /** Minimum overall score (default 0.9). */
+  readonly overall: number;
+}
+
+/** Weights of the overall score. */
+export interface Weights {
+  /** Weight of documentation (default 0.3). */
+  readonly documentation: number;
+  /** Weight of types (default 0.3). */
+  readonly types: number;
+  /** Weight of tests (default 0.2). */
+  readonly tests: number;
+  /** Weight of lint (default 0.2). */
+  readonly lint: number;
+}
+
+/** The configuration after validation, with every default filled in. */
+export interface QualityGateConfig {
+  /** Minimum category scores; a category below its threshold fails the gate. */
+  readonly thresholds: Thresholds;
+  /** Weights of the overall score. */
+  readonly weights: Weights;
+  /** Entry files of the public API, relative to the root; default: each package's `exports`. */
+  readonly entryPoints?: readonly string[] | undefined;
+  /** Globs of the files the format and lint rungs look at. */
+  readonly include: readonly string[];
+  /** Globs left out (node_modules, dist and coverage always are). */
+  readonly exclude: readonly string[];
+  /** Per-rung options. */
+  readonly rungs: {
+    /** Rung 3: minimum coverage in percent (default 90 each). */
+    readonly tested: { readonly coverage: { readonly lines: number; readonly branches: number } };
+    /** Rung 5: values the secret scanner must not report (exact strings or `/regex/`). */
+    readonly secure: { readonly allowSecrets: readonly string[] };
+  };
+}
+
+/** Makes every property optional, at every depth: the shape a user writes. */
+type DeepPartial<T> = T extends readonly (infer U)[]
+  ? readonly U[]
+  : T extends object
+    ? { readonly [K in keyof T]?: DeepPartial<T[K]> | undefined }
+    : T;
+
+/** The configuration as a user writes it: every key optional. */
+export type QualityGateUserConfig = DeepPartial<QualityGateConfig>;
+
+/** The schema; unknown keys are errors, so a typo never silently falls back to a default. */
+export const configSchema: z.ZodType<QualityGateConfig, QualityGateUserConfig> = z.strictObject({
+  /** Minimum category scores in [0, 1]; a category below its threshold fails the gate. */
+  thresholds: z
+    .strictObject({
+      documentation: unit.default(1),
+      types: unit.default(1),
+      tests: unit.default(0.9),
+      lint: unit.default(1),
+      overall: unit.default(0.9),
+    })
+    .prefault({}),
+  /** Weights of the overall score. */
+  weights: z
+    .strictObject({
+      documentation: weight.default(0.3),
+      types: weight.default(0.3),
+      tests: weight.default(0.2),
+      lint: weight.default(0.2),
+    })
+    .prefault({}),
+  /** Entry files of the public API, relative to the root; default: each package's `exports`. */
+  entryPoints: z.array(z.string().min(1)).optional(),
+  /** Globs of files the format and lint rungs look at. */
+  include: z.array(z.string().min(1)).default(["**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs}"]),
+  /** Globs left out everywhere (added to node_modules, dist and coverage, always left out). */
+  exclude: z.array(z.string().min(1)).default([]),
+  /** Per-rung options. */
+  rungs: z
+    .strictObject({
+      tested: z
+        .strictObject({
+          coverage: z
+            .strictObject({ lines: percent.default(90), branches: percent.default(90) })
+            .prefault({}),
+        })
+        .prefault({}),
+      secure: z.strictObject({ allowSecrets: z.array(z.string()).default([]) }).prefault({}),
+    })
+    .prefault({}),
+});
+
+/**
+ * Types a configuration object; returns it unchanged (like Vitest's `defineConfig`).
+ *
+ * @param config - the configuration
+ * @returns the same object
+ * @example
+ * ```ts
+ * // quality-gate.config.ts
+ * import { defineConfig } from "@ladder/quality-gate";
+ * export default defineConfig({ thresholds: { documentation: 0.95 } });
+ * ```
+ */
+export function defineConfig(config: QualityGateUserConfig): QualityGateUserConfig {
+  return config;
+}

@@ -1,0 +1,77 @@
+/**
+ * Finds and validates the configuration: `--config FILE`, else the first of
+ * `quality-gate.config.{ts,mts,js,mjs,json}` in the repository root, else the defaults.
+ */
+import { existsSync, readFileSync } from "node:fs";
+import { isAbsolute, join, relative } from "node:path";
+import { createJiti } from "jiti";
+import type { z } from "zod";
+import { QualityGateError } from "../errors.js";
+import { configSchema } from "./config-schema.js";
+import type { QualityGateConfig } from "./config-schema.js";
+
+const CANDIDATES = ["ts", "mts", "js", "mjs", "json"].map((ext) => `quality-gate.config.${ext}`);
+
+/**
+ * Loads the configuration of a repository.
+ *
+ * @param root - the repository root
+ * @param explicit - the `--config` path, if given (relative to the working directory)
+ * @param cwd - the working directory `explicit` is relative to
+ * @returns the validated configuration with defaults, and the file it came from (if any)
+ * @throws QualityGateError `CONFIG_NOT_FOUND`, `CONFIG_UNREADABLE` or `CONFIG_INVALID` (naming
+ *   the key) so the CLI can print one line and exit 2
+ * @example
+ * ```ts
+ * const { config } = await loadConfig("/repo", undefined, process.cwd());
+ * ```
+ */
+export async function loadConfig(
+  root: string,
+  explicit: string | undefined,
+  cwd: string,
+): Promise<{ config: QualityGateConfig; file: string | undefined }> {
+  const file = explicit === undefined ? findConfig(root) : resolveExplicit(explicit, cwd);
+  const raw = file === undefined ? {} : await readConfig(file);
+  const result = configSchema.safeParse(raw);
+  if (!result.success) {
+    const where = file === undefined ? "configuration" : relative(cwd, file) || file;
+    throw new QualityGateError("CONFIG_INVALID", `${where}: ${describeIssue(result.error)}`);
+  }
+  return { config: result.data, file };
+}
+
+function findConfig(root: string): string | undefined {
+  return CANDIDATES.map((name) => join(root, name)).find((path) => existsSync(path));
+}
+
+function resolveExplicit(path: string, cwd: string): string {
+  const file = isAbsolute(path) ? path : join(cwd, path);
+  if (!existsSync(file)) {
+    throw new QualityGateError("CONFIG_NOT_FOUND", `--config ${path}: no such file.`);
+  }
+  return file;
+}
+
+async function readConfig(file: string): Promise<unknown> {
+  try {
+    if (file.endsWith(".json")) return JSON.parse(readFileSync(file, "utf8")) as unknown;
+    const jiti = createJiti(import.meta.url, { moduleCache: false });
+    return await jiti.import(file, { default: true });
+  } catch (error) {
+    const reason = (error as Error).message.split("\n")[0] ?? String(error);
+    throw new QualityGateError("CONFIG_UNREADABLE", `${file} does not load: ${reason}`);
+  }
+}
+
+/** The first issue as one line that names the key and what is expected. */
+function describeIssue(error: z.ZodError): string {
+  const [issue] = error.issues;
+  if (issue === undefined) return "invalid configuration.";
+  const path = issue.path.map(String).join(".");
+  if (issue.code === "unrecognized_keys") {
+    const keys = issue.keys.map((key) => (path === "" ? key : `${path}.${key}`));
+    return `unknown key ${keys.map((key) => `"${key}"`).join(", ")}; check the spelling against the documented options.`;
+  }
+  return `"${path === "" ? "(root)" : path}": ${issue.message}.`;
+}

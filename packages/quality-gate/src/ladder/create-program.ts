@@ -1,0 +1,44 @@
+/**
+ * Builds the one TypeScript Program that rung 0 and the scorer share, from a repository's
+ * tsconfig.json, with the `typescript` package exactly as `tsc` does. Not through a ts-morph
+ * Project: ts-morph never sets a file's implied module format (ts-morph#1446, #1667), so under
+ * `module: nodenext` it types ESM files as CommonJS and reports TS1470 on `import.meta`, and its
+ * bundled TypeScript keeps the lib files in memory where a plain Program cannot find them.
+ */
+import { join } from "node:path";
+import ts from "typescript";
+
+/**
+ * Creates the Program for a repository, with its tsconfig's parse errors attached so rung 0
+ * reports them.
+ *
+ * @param root - the repository root, holding tsconfig.json
+ * @returns the Program
+ * @example
+ * ```ts
+ * const program = createProgram("/repo");
+ * ts.getPreEmitDiagnostics(program).length; // 0 for a clean repository
+ * ```
+ */
+export function createProgram(root: string): ts.Program {
+  const configFile = join(root, "tsconfig.json");
+  const diagnostics: ts.Diagnostic[] = [];
+  const host: ts.ParseConfigFileHost = {
+    ...ts.sys,
+    onUnRecoverableConfigFileDiagnostic: (diagnostic) => diagnostics.push(diagnostic),
+  };
+  const parsed = ts.getParsedCommandLineOfConfigFile(configFile, {}, host);
+  if (parsed === undefined) {
+    return ts.createProgram({
+      rootNames: [],
+      options: {},
+      configFileParsingDiagnostics: diagnostics,
+    });
+  }
+  return ts.createProgram({
+    rootNames: parsed.fileNames,
+    options: parsed.options,
+    projectReferences: parsed.projectReferences ?? [],
+    configFileParsingDiagnostics: [...diagnostics, ...parsed.errors],
+  });
+}

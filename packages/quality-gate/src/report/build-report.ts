@@ -1,0 +1,148 @@
+/**
+ * The JSON report, the contract other tools build on: `{ version, target, reached, passed, rungs,
+ * scores, findings, symbols }` as `spec/ladder.md` defines it, plus `internal` (the `@internal`
+ * symbols, reported apart). A category not measured by this run scores `null`, never a fake value.
+ */
+import type { QualityGateConfig } from "../config/config-schema.js";
+import type { Finding } from "../ladder/finding.js";
+import { reachedRung, targetMet } from "../ladder/reached.js";
+import type { LadderResult } from "../ladder/run-ladder.js";
+import type { InternalSymbol } from "../scorer/collect-symbols.js";
+import { scoreCollected } from "../scorer/score-workspace.js";
+import type { ScoredSymbol } from "../scorer/score-workspace.js";
+
+/** The report format's version; bumped on any incompatible change. */
+export const REPORT_VERSION = "1.0";
+
+/** Category scores in [0, 1], `null` when this run did not measure the category. */
+export interface Scores {
+  /** Rung 7's documentation score. */
+  readonly documentation: number | null;
+  /** Rung 4's types score. */
+  readonly types: number | null;
+  /** Rung 3's line coverage, as a fraction. */
+  readonly tests: number | null;
+  /** 1 when the format and lint rungs that ran are clean, else 0. */
+  readonly lint: number | null;
+  /** The weighted mean of the measured categories. */
+  readonly overall: number | null;
+}
+
+/** The JSON report. */
+export interface Report {
+  /** The format's version ({@link REPORT_VERSION}); tools should check its major part. */
+  readonly version: string;
+  /** The target rung. */
+  readonly target: number;
+  /** The highest rung such that it and every rung below it passed; -1 when rung 0 failed. */
+  readonly reached: number;
+  /** Whether the target was met and every measured category holds its threshold. */
+  readonly passed: boolean;
+  /** Every rung, in ladder order. */
+  readonly rungs: readonly {
+    readonly id: number;
+    readonly name: string;
+    readonly status: string;
+    readonly durationMs: number;
+    readonly startedAtMs: number;
+  }[];
+  /** The category scores. */
+  readonly scores: Scores;
+  /** Every finding, in ladder order. */
+  readonly findings: readonly Finding[];
+  /** One entry per exported symbol, when rungs 4 or 7 ran. */
+  readonly symbols: readonly ScoredSymbol[];
+  /** `@internal` symbols, excluded from scoring. */
+  readonly internal: readonly InternalSymbol[];
+}
+
+/**
+ * Builds the report of a climb.
+ *
+ * @param result - the ladder's results
+ * @param config - thresholds and weights
+ * @param target - the target rung
+ * @param only - the `--only` rungs, if any
+ * @returns the report
+ * @example
+ * ```ts
+ * const report = buildReport(await runLadder(options), config, 7, undefined);
+ * ```
+ */
+export function buildReport(
+  result: LadderResult,
+  config: QualityGateConfig,
+  target: number,
+  only: readonly number[] | undefined,
+): Report {
+  const statuses = result.rungs.map((rung) => rung.status);
+  const scored = result.workspace === undefined ? undefined : scoreCollected(result.workspace);
+  const scores = computeScores(result, config, scored);
+  return {
+    version: REPORT_VERSION,
+    target,
+    reached: reachedRung(statuses),
+    passed: targetMet(statuses, target, only) && thresholdsHold(scores, config),
+    rungs: result.rungs.map(({ id, name, status, durationMs, startedAtMs }) => ({
+      id,
+      name,
+      status,
+      durationMs,
+      startedAtMs,
+    })),
+    scores,
+    findings: result.rungs.flatMap((rung) => rung.findings),
+    symbols: scored?.symbols ?? [],
+    internal: scored?.internal ?? [],
+  };
+}
+
+function computeScores(
+  result: LadderResult,
+  config: QualityGateConfig,
+  scored: ReturnType<typeof scoreCollected> | undefined,
+): Scores {
+  const ran = (id: number): boolean => hasRun(result, id);
+  const coverage = result.rungs[3]?.metrics?.coverageLines;
+  const partial = {
+    documentation: ran(7) && scored !== undefined ? scored.documentation : null,
+    types: ran(4) && scored !== undefined ? scored.types : null,
+    tests: ran(3) ? (coverage ?? 0) / 100 : null,
+    lint: lintScore(result),
+  };
+  return { ...partial, overall: weightedMean(partial, config.weights) };
+}
+
+function hasRun(result: LadderResult, id: number): boolean {
+  const status = result.rungs[id]?.status ?? "not-run";
+  return status === "passed" || status === "failed";
+}
+
+/** 1 when every format and lint rung that ran passed, 0 when one failed, null when none ran. */
+function lintScore(result: LadderResult): number | null {
+  const ran = [1, 2].filter((id) => hasRun(result, id));
+  if (ran.length === 0) return null;
+  return ran.every((id) => result.rungs[id]?.status === "passed") ? 1 : 0;
+}
+
+function weightedMean(
+  scores: Omit<Scores, "overall">,
+  weights: QualityGateConfig["weights"],
+): number | null {
+  let total = 0;
+  let weight = 0;
+  for (const key of ["documentation", "types", "tests", "lint"] as const) {
+    const score = scores[key];
+    if (score === null) continue;
+    total += score * weights[key];
+    weight += weights[key];
+  }
+  return weight === 0 ? null : total / weight;
+}
+
+function thresholdsHold(scores: Scores, config: QualityGateConfig): boolean {
+  return (["documentation", "types", "tests", "lint", "overall"] as const).every((key) => {
+    const score = scores[key];
+    return score === null || score >= config.thresholds[key];
+  });
+}

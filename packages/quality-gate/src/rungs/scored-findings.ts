@@ -1,0 +1,51 @@
+/**
+ * Findings for rungs 4 and 7: one per failed rubric check of a public symbol, with the fix, at the
+ * symbol's declaration.
+ */
+import type { Finding } from "../ladder/finding.js";
+import { categoryOf, fixFor } from "../scorer/fix-for.js";
+import { docChecks, typeChecks } from "../scorer/rubric.js";
+import type { SymbolFacts } from "../scorer/symbol-facts.js";
+
+/**
+ * Lists a category's failed checks as findings.
+ *
+ * @param facts - every public symbol's facts
+ * @param rung - 4 (typed) or 7 (documented)
+ * @param onlyFiles - restricts findings to these files (absolute paths), or `undefined`
+ * @param root - the repository root, to match `onlyFiles`
+ * @returns one finding per failed check, with rule `typed/<check>` or `documented/<check>`
+ * @example
+ * ```ts
+ * symbolFindings(facts, 7, undefined, "/repo")[0]?.ruleId; // "documented/param"
+ * ```
+ */
+export function symbolFindings(
+  facts: readonly SymbolFacts[],
+  rung: 4 | 7,
+  onlyFiles: ReadonlySet<string> | undefined,
+  root: string,
+): Finding[] {
+  const checks = rung === 4 ? typeChecks : docChecks;
+  const prefix = rung === 4 ? "typed" : "documented";
+  return facts
+    .filter((symbol) => onlyFiles?.has(`${root}/${symbol.file}`) !== false)
+    .flatMap((symbol) =>
+      checks(symbol)
+        .filter(
+          (check) => !check.passed && categoryOf(check.code) === (rung === 4 ? "types" : "doc"),
+        )
+        .map((check) => ({
+          ruleId: `${prefix}/${check.code.split(":")[0] ?? check.code}`,
+          rung,
+          file: symbol.file,
+          line: symbol.line,
+          column: 1,
+          symbol: symbol.name,
+          message: fixFor(check.code, symbol.name),
+          package: symbol.package,
+          code: check.code,
+          ...(symbol.overload === undefined ? {} : { overload: symbol.overload }),
+        })),
+    );
+}

@@ -1,0 +1,39 @@
+/**
+ * Rung 5, secure: no dangerous sinks, no hard-coded secrets, no unvalidated `JSON.parse` leaving
+ * a public function. Scans the packages' `src/` files.
+ */
+import { globSync } from "tinyglobby";
+import type { Rung } from "../ladder/rung.js";
+import { checkSecurity } from "../secure/check-security.js";
+import { toolFailure } from "./tool-failure.js";
+
+/** Rung 5. */
+export const secure: Rung = {
+  id: 5,
+  name: "secure",
+  async run(context) {
+    try {
+      const workspace = context.workspace();
+      const files = workspace.packages
+        .flatMap((pkg) =>
+          globSync("src/**/*.{ts,tsx,mts,cts,js,mjs,cjs}", {
+            cwd: pkg.dir,
+            absolute: true,
+            ignore: ["**/node_modules/**"],
+          }),
+        )
+        .filter((file) => context.onlyFiles?.has(file) !== false);
+      const problems = await checkSecurity({
+        root: context.root,
+        files,
+        exports: workspace.packages.flatMap((pkg) => pkg.exports),
+        checker: workspace.checker,
+        allowSecrets: context.config.rungs.secure.allowSecrets,
+      });
+      const findings = problems.map((problem) => ({ ...problem, rung: 5 }));
+      return { status: findings.length === 0 ? "passed" : "failed", findings };
+    } catch (error) {
+      return toolFailure(5, "security", error);
+    }
+  },
+};

@@ -1,0 +1,77 @@
+// Configuration: defaults, .json and .ts files, and defineConfig.
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { defineConfig } from "../../src/config/config-schema.js";
+import { loadConfig } from "../../src/config/load-config.js";
+
+let dir: string;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), "qg-config-"));
+});
+afterEach(() => {
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe("loadConfig", () => {
+  it("fills every default when there is no file", async () => {
+    const { config, file } = await loadConfig(dir, undefined, dir);
+    expect(file).toBeUndefined();
+    expect(config.thresholds).toEqual({
+      documentation: 1,
+      types: 1,
+      tests: 0.9,
+      lint: 1,
+      overall: 0.9,
+    });
+    expect(config.rungs.tested.coverage).toEqual({ lines: 90, branches: 90 });
+  });
+
+  it("reads quality-gate.config.json and merges it over the defaults", async () => {
+    writeFileSync(
+      join(dir, "quality-gate.config.json"),
+      JSON.stringify({ thresholds: { types: 0.5 } }),
+    );
+    const { config } = await loadConfig(dir, undefined, dir);
+    expect(config.thresholds.types).toBe(0.5);
+    expect(config.thresholds.documentation).toBe(1);
+  });
+
+  it("loads quality-gate.config.ts on Node 20 through jiti", async () => {
+    writeFileSync(
+      join(dir, "quality-gate.config.ts"),
+      'const config: { exclude: string[] } = { exclude: ["generated/**"] };\nexport default config;\n',
+    );
+    const { config, file } = await loadConfig(dir, undefined, dir);
+    expect(file).toBe(join(dir, "quality-gate.config.ts"));
+    expect(config.exclude).toEqual(["generated/**"]);
+  });
+});
+
+describe("defineConfig", () => {
+  it("returns the configuration unchanged, for types", () => {
+    const config = { weights: { lint: 0 } };
+    expect(defineConfig(config)).toBe(config);
+  });
+});
+
+describe("loadConfig failures", () => {
+  it("reports a .ts config that throws as unreadable, with the reason", async () => {
+    writeFileSync(join(dir, "quality-gate.config.ts"), 'throw new Error("no config today");\n');
+    await expect(loadConfig(dir, undefined, dir)).rejects.toMatchObject({
+      code: "CONFIG_UNREADABLE",
+    });
+    await expect(loadConfig(dir, undefined, dir)).rejects.toThrow(/no config today/);
+  });
+
+  it("names an unknown top-level key", async () => {
+    writeFileSync(join(dir, "quality-gate.config.json"), JSON.stringify({ thresholdz: {} }));
+    await expect(loadConfig(dir, undefined, dir)).rejects.toThrow(/unknown key "thresholdz"/);
+  });
+
+  it("names a value of the wrong type at the root", async () => {
+    writeFileSync(join(dir, "quality-gate.config.json"), "[]");
+    await expect(loadConfig(dir, undefined, dir)).rejects.toThrow(/"\(root\)"/);
+  });
+});
