@@ -3,11 +3,14 @@ import { writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { loadConfig } from "../config/load-config.js";
 import { QualityGateError } from "../errors.js";
+import { RUNGS } from "../ladder/rungs.js";
 import { runLadder } from "../ladder/run-ladder.js";
 import { buildReport } from "../report/build-report.js";
 import { REPORTERS, reporterNamed } from "../reporters/reporters.js";
 import type { CliIo } from "./io.js";
+import { wantsColor } from "./color.js";
 import { messages } from "./messages.js";
+import { createProgress } from "./progress.js";
 import { selectRungs } from "./parse-rungs.js";
 
 /** The flags of `check`, as commander hands them over. */
@@ -49,22 +52,19 @@ export async function checkCommand(dir: string, flags: CheckFlags, io: CliIo): P
   }
   const root = resolve(io.cwd, dir);
   const { config } = await loadConfig(root, flags.config, io.cwd);
+  const progress = createProgress(
+    RUNGS.filter((rung) => selection.rungs.includes(rung.id)),
+    io,
+  );
   const result = await runLadder({
     root,
     config,
     rungs: selection.rungs,
     bail: flags.bail === true,
-    onProgress: ({ rung, result: done }) => {
-      io.stderr.write(
-        `${done === undefined ? messages.rungStarted(rung.id, rung.name) : messages.rungEnded(rung.id, rung.name, done.status, done.durationMs)}\n`,
-      );
-    },
-  });
+    onProgress: progress.onProgress,
+  }).finally(progress.close);
   const report = buildReport(result, config, selection.target, selection.only);
-  const color =
-    io.env.NO_COLOR === undefined &&
-    (io.stdout.isTTY === true || io.env.FORCE_COLOR !== undefined);
-  const text = reporter.render(report, { color: flags.output === undefined && color });
+  const text = reporter.render(report, { color: flags.output === undefined && wantsColor(io) });
   if (flags.output === undefined) io.stdout.write(text);
   else {
     writeFileSync(resolve(io.cwd, flags.output), text);

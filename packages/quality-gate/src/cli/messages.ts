@@ -12,8 +12,11 @@ export const messages = {
   badFormat: (value: string, formats: readonly string[]): string =>
     `--format ${value}: unknown format; expected one of ${formats.join(", ")}.`,
   rungStarted: (id: number, name: string): string => `… rung ${String(id)} ${name}`,
+  rungTitle: (id: number, name: string): string => `rung ${String(id)} ${name}`,
+  rungDone: (id: number, name: string, status: string, ms: number): string =>
+    `rung ${String(id)} ${name} ${status} (${(ms / 1000).toFixed(1)} s)`,
   rungEnded: (id: number, name: string, status: string, ms: number): string =>
-    `${status === "passed" ? "✔" : "✖"} rung ${String(id)} ${name} ${status} (${(ms / 1000).toFixed(1)} s)`,
+    `${status === "passed" ? "✔" : "✖"} ${messages.rungDone(id, name, status, ms)}`,
   wroteReport: (file: string): string => `Report written to ${file}`,
   symbolNotFound: (query: string): string =>
     `No public symbol or file matches ${query}; use a name from the report's symbols (e.g. TtlCache.get) or a path such as src/index.ts.`,

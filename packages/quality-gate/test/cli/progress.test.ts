@@ -1,0 +1,68 @@
+import { Writable } from "node:stream";
+import { stripVTControlCharacters } from "node:util";
+import { describe, expect, it } from "vitest";
+import { createProgress } from "../../src/cli/progress.js";
+import type { CliIo } from "../../src/cli/io.js";
+import type { RungResult } from "../../src/ladder/run-ladder.js";
+import { RUNGS } from "../../src/ladder/rungs.js";
+
+/** A stderr that records what was written, TTY or not (listr2 needs a real Writable). */
+function recordingIo(isTTY: boolean): { io: CliIo; text: () => string } {
+  let written = "";
+  const stderr = Object.assign(
+    new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        written += chunk.toString();
+        done();
+      },
+    }),
+    { isTTY, columns: 100, rows: 40 },
+  );
+  const io: CliIo = { cwd: "/", env: {}, stdout: { write: () => true }, stderr };
+  return { io, text: () => stripVTControlCharacters(written) };
+}
+
+function result(id: number, status: RungResult["status"], durationMs: number): RungResult {
+  const rung = RUNGS[id]!;
+  return { id, name: rung.name, status, durationMs, startedAtMs: 0, findings: [] };
+}
+
+describe("createProgress", () => {
+  it("prints a plain line when each rung starts and ends when stderr is not a TTY", async () => {
+    const { io, text } = recordingIo(false);
+    const progress = createProgress(RUNGS.slice(0, 2), io);
+    progress.onProgress({ rung: RUNGS[0]! });
+    progress.onProgress({ rung: RUNGS[0]!, result: result(0, "passed", 1234) });
+    progress.onProgress({ rung: RUNGS[1]! });
+    progress.onProgress({ rung: RUNGS[1]!, result: result(1, "failed", 50) });
+    await progress.close();
+    expect(text().split("\n")).toEqual([
+      "… rung 0 compiles",
+      "✔ rung 0 compiles passed (1.2 s)",
+      "… rung 1 formatted",
+      "✖ rung 1 formatted failed (0.1 s)",
+      "",
+    ]);
+  });
+
+  it("draws one line per rung with its status and the ladder's duration on a TTY", async () => {
+    const { io, text } = recordingIo(true);
+    const rungs = RUNGS.slice(0, 3);
+    const progress = createProgress(rungs, io);
+    for (const rung of rungs) progress.onProgress({ rung });
+    progress.onProgress({ rung: RUNGS[1]!, result: result(1, "failed", 2500) });
+    progress.onProgress({ rung: RUNGS[0]!, result: result(0, "passed", 7900) });
+    // Rung 2 never ends (a --bail stopped the climb): closing shows it as skipped.
+    await progress.close();
+    const final = text();
+    expect(final).toContain("rung 0 compiles passed (7.9 s)");
+    expect(final).toContain("rung 1 formatted failed (2.5 s)");
+    expect(final).toContain("rung 2 linted skipped");
+  });
+
+  it("draws nothing when the ladder never started (a setup error prints alone)", async () => {
+    const { io, text } = recordingIo(true);
+    await createProgress(RUNGS, io).close();
+    expect(text()).toBe("");
+  });
+});
