@@ -14,6 +14,11 @@ export default defineConfig({
       ...readdirSync(join(import.meta.dirname, "packages"))
         .filter((name) => existsSync(join(import.meta.dirname, "packages", name, "test")))
         .map((name) => ({
+          // Vite does not transform CommonJS TypeScript (`.cts`): in tests, quality-gate's
+          // `require` shim for the compiler API is the `typescript` package itself.
+          resolve: {
+            alias: [{ find: /^(?:\.{1,2}\/)+typescript\.cjs$/, replacement: "typescript" }],
+          },
           test: {
             name,
             root: join(import.meta.dirname, "packages", name),

@@ -4,7 +4,7 @@
  * builds the full program from the tsconfig and keeps only the diagnostics inside this scope: an
  * importer broken by a staged change is reported, an unrelated file's old error is not.
  */
-import ts from "typescript";
+import ts from "../typescript.cjs";
 
 /**
  * Lists the files whose diagnostics `--staged` reports.

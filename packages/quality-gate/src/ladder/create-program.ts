@@ -6,7 +6,7 @@
  * bundled TypeScript keeps the lib files in memory where a plain Program cannot find them.
  */
 import { join } from "node:path";
-import ts from "typescript";
+import ts from "../typescript.cjs";
 
 /**
  * Creates the Program for a repository, with its tsconfig's parse errors attached so rung 0
@@ -35,9 +35,14 @@ export function createProgram(root: string): ts.Program {
       configFileParsingDiagnostics: diagnostics,
     });
   }
+  // Parse JSDoc only where it matters to type errors, as tsc itself does: the scorer reads doc
+  // comments with the TSDoc parser, and parsing every comment twice cost a tenth of a run.
+  const compilerHost = ts.createCompilerHost(parsed.options);
+  compilerHost.jsDocParsingMode = ts.JSDocParsingMode.ParseForTypeErrors;
   return ts.createProgram({
     rootNames: parsed.fileNames,
     options: parsed.options,
+    host: compilerHost,
     projectReferences: parsed.projectReferences ?? [],
     configFileParsingDiagnostics: [...diagnostics, ...parsed.errors],
   });

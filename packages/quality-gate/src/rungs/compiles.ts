@@ -2,7 +2,7 @@
  * Rung 0, compiles: zero TypeScript diagnostics under the project's tsconfig, from the one Program
  * the scorer shares.
  */
-import ts from "typescript";
+import ts from "../typescript.cjs";
 import type { Finding } from "../ladder/finding.js";
 import type { Rung } from "../ladder/rung.js";
 import { relativePath } from "./relative-path.js";

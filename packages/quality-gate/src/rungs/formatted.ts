@@ -4,7 +4,7 @@
  */
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import * as prettier from "prettier";
+import type * as Prettier from "prettier";
 import type { Finding } from "../ladder/finding.js";
 import type { Rung } from "../ladder/rung.js";
 import { relativePath } from "./relative-path.js";
@@ -21,9 +21,11 @@ export const formatted: Rung = {
         (file) => context.onlyFiles?.has(file) !== false,
       );
       const ignorePath = join(context.root, ".prettierignore");
+      // Loaded only when this rung runs: Prettier is a heavy import.
+      const prettier = await import("prettier");
       const findings: Finding[] = [];
       for (const file of files) {
-        const finding = await checkFile(file, context.root, ignorePath);
+        const finding = await checkFile(prettier, file, { root: context.root, ignorePath });
         if (finding !== undefined) findings.push(finding);
       }
       return { status: findings.length === 0 ? "passed" : "failed", findings };
@@ -34,9 +36,9 @@ export const formatted: Rung = {
 };
 
 async function checkFile(
+  prettier: typeof Prettier,
   file: string,
-  root: string,
-  ignorePath: string,
+  { root, ignorePath }: { root: string; ignorePath: string },
 ): Promise<Finding | undefined> {
   const info = await prettier.getFileInfo(file, { ignorePath });
   if (info.ignored || info.inferredParser === null) return undefined;

@@ -4,8 +4,7 @@
  */
 import { existsSync } from "node:fs";
 import { join } from "node:path";
-import { ESLint } from "eslint";
-import { gateEslintConfig } from "../defaults/eslint-config.js";
+import type { ESLint } from "eslint";
 import type { Finding } from "../ladder/finding.js";
 import type { Rung } from "../ladder/rung.js";
 import { relativePath } from "./relative-path.js";
@@ -22,7 +21,7 @@ export const linted: Rung = {
   name: "linted",
   async run(context) {
     try {
-      const eslint = createEslint(context.root);
+      const eslint = await createEslint(context.root);
       const files = sourceFiles(context.root, context.config).filter(
         (file) => context.onlyFiles?.has(file) !== false,
       );
@@ -37,10 +36,13 @@ export const linted: Rung = {
   },
 };
 
-function createEslint(root: string): ESLint {
+/** Loads ESLint (and the gate's default config) only when this rung runs: it is a heavy import. */
+async function createEslint(root: string): Promise<ESLint> {
+  const { ESLint } = await import("eslint");
   const own = CONFIG_FILES.some((name) => existsSync(join(root, name)));
   const options = { cwd: root, warnIgnored: false, errorOnUnmatchedPattern: false };
   if (own) return new ESLint(options);
+  const { gateEslintConfig } = await import("../defaults/eslint-config.js");
   return new ESLint({
     ...options,
     overrideConfigFile: true,

@@ -4,7 +4,6 @@
  */
 import { globSync } from "tinyglobby";
 import type { Rung } from "../ladder/rung.js";
-import { checkSecurity } from "../secure/check-security.js";
 import { toolFailure } from "./tool-failure.js";
 
 /** Rung 5. */
@@ -23,6 +22,8 @@ export const secure: Rung = {
           }),
         )
         .filter((file) => context.onlyFiles?.has(file) !== false);
+      // Loaded only when this rung runs: the sink checks bring ESLint and typescript-eslint.
+      const { checkSecurity } = await import("../secure/check-security.js");
       const problems = await checkSecurity({
         root: context.root,
         files,

@@ -7,7 +7,7 @@
  */
 import { existsSync, readFileSync } from "node:fs";
 import { join, relative, sep } from "node:path";
-import ts from "typescript";
+import ts from "../typescript.cjs";
 
 /** One discrepancy between emitted and documented channels. */
 export interface TelemetryProblem {

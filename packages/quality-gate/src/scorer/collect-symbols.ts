@@ -5,7 +5,7 @@
  * set aside, never scored. Works on the compiler's nodes, for speed (see `public-surface.ts`).
  */
 import { relative, sep } from "node:path";
-import ts from "typescript";
+import ts from "../typescript.cjs";
 import type { PublicExport } from "./public-surface.js";
 import { exportedDeclarations } from "./public-surface.js";
 import { readTsdoc } from "./read-tsdoc.js";

@@ -5,7 +5,7 @@
  */
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
-import ts from "typescript";
+import ts from "../typescript.cjs";
 
 /** A workspace package and its entry files, as absolute paths. */
 export interface PackageEntryPoints {

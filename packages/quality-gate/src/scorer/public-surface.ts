@@ -7,7 +7,7 @@
  * wrapping every declaration of a large repository in ts-morph nodes costs more than the whole
  * walk.
  */
-import ts from "typescript";
+import ts from "../typescript.cjs";
 
 /** One exported name and the declarations behind it (several when declarations merge). */
 export interface PublicExport {

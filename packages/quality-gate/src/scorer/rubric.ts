@@ -107,8 +107,19 @@ export function typeChecks(facts: SymbolFacts): CheckResult[] {
  * ```
  */
 export function scoreSymbol(facts: SymbolFacts): SymbolScore {
-  return { doc: summarize(docChecks(facts)), types: summarize(typeChecks(facts)) };
+  let score = scored.get(facts);
+  if (score === undefined) {
+    score = { doc: summarize(docChecks(facts)), types: summarize(typeChecks(facts)) };
+    scored.set(facts, score);
+  }
+  return score;
 }
+
+/**
+ * Scores already computed: rungs 4 and 7, their findings and the report all ask for the same
+ * symbols' scores, and facts never change once collected.
+ */
+const scored = new WeakMap<SymbolFacts, SymbolScore>();
 
 /**
  * Aggregates a category over many symbols: the sum of passed checks over the sum of applicable

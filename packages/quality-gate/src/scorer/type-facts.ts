@@ -3,7 +3,7 @@
  * type, and whether any of them is or contains `any`, explicit or inferred (`Promise<any>`,
  * `any[]`, an `any` returned from an untyped dependency). Works on the compiler's nodes.
  */
-import ts from "typescript";
+import ts from "../typescript.cjs";
 import type { ParamFacts, SignatureFacts, ValueFacts } from "./symbol-facts.js";
 
 /** A declaration whose type can be written out: variable, property, parameter, accessor. */

@@ -3,7 +3,7 @@
  * the caller then trusts data nothing has validated. Returning `unknown` forces a type guard or a
  * schema at the boundary.
  */
-import ts from "typescript";
+import ts from "../typescript.cjs";
 import type { PublicExport } from "../scorer/public-surface.js";
 
 /** One unvalidated `JSON.parse` result leaving a public function. */
