@@ -24,6 +24,10 @@ export default defineConfig({
             root: join(import.meta.dirname, "packages", name),
             include: ["test/**/*.test.ts"],
             exclude: ["test/fixtures/**", "node_modules/**"],
+            // quality-gate's tests build TypeScript programs over real repositories; inside
+            // `npm run precommit` they share the machine with the lint and format rungs, and a
+            // two-second test can take six. Library tests keep Vitest's default.
+            ...(name === "quality-gate" ? { testTimeout: 60_000 } : {}),
           },
         })),
       {
