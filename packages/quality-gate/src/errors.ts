@@ -11,7 +11,12 @@ export type QualityGateErrorCode =
   | "CONFIG_UNREADABLE"
   | "CONFIG_INVALID"
   | "USAGE"
-  | "SYMBOL_NOT_FOUND";
+  | "SYMBOL_NOT_FOUND"
+  | "BAD_NAME"
+  | "UNSAFE_PATH"
+  | "UNKNOWN_TEMPLATE"
+  | "FILE_EXISTS"
+  | "NO_PACKAGE";
 
 /**
  * A setup problem the user must fix before the gate can run.

@@ -1,5 +1,5 @@
 /**
- * The command line: `check`, `explain`. Parses with commander; turns usage and setup errors into
+ * The command line: `check`, `explain`, `new`, `init`. Parses with commander; turns usage and setup errors into
  * one line and exit code 2 (the stack only with `--debug`).
  */
 import { Command, CommanderError } from "commander";
@@ -12,6 +12,9 @@ import type { CheckFlags } from "./check-command.js";
 import { explainCommand } from "./explain-command.js";
 import type { CliIo } from "./io.js";
 import { messages } from "./messages.js";
+import { initCommand } from "./init-command.js";
+import { newCommand } from "./new-command.js";
+import type { NewFlags } from "./new-command.js";
 
 /**
  * Runs the CLI.
@@ -46,6 +49,13 @@ function buildProgram(io: CliIo, done: (code: number) => void): Command {
       writeOut: (text) => io.stdout.write(text),
       writeErr: (text) => io.stderr.write(text),
     });
+  addCheckCommands(program, io, done);
+  addScaffoldCommands(program, io, done);
+  return program;
+}
+
+/** `check` and `explain`: judge a repository. */
+function addCheckCommands(program: Command, io: CliIo, done: (code: number) => void): void {
   program
     .command("check")
     .description("run the ladder's rungs and report where the code stands")
@@ -70,7 +80,30 @@ function buildProgram(io: CliIo, done: (code: number) => void): Command {
     .action(async (query: string, dir: string) => {
       done(await explainCommand(query, dir, io));
     });
-  return program;
+}
+
+/** `new` and `init`: bring code and repositories onto the ladder. */
+function addScaffoldCommands(program: Command, io: CliIo, done: (code: number) => void): void {
+  program
+    .command("new")
+    .description("scaffold a module or package from a template; --list shows them")
+    .argument("[template]", "cache, variety-cache, module or package")
+    .argument("[name]", "the name in any case, such as UserCache")
+    .option("--dir <dir>", "the package to write into, or the new package's folder")
+    .option("--force", "replace files that exist")
+    .option("--list", "list the templates")
+    .option("--debug", "print stacks for setup errors")
+    .action(async (template: string | undefined, name: string | undefined, flags: NewFlags) => {
+      done(await newCommand(template, name, flags, io));
+    });
+  program
+    .command("init")
+    .description("add the ladder to a repository: configs, precommit script, pre-commit hook")
+    .argument("[dir]", "the repository", ".")
+    .option("--debug", "print stacks for setup errors")
+    .action((dir: string) => {
+      done(initCommand(dir, io));
+    });
 }
 
 function reportError(error: unknown, io: CliIo, debug: boolean): number {
