@@ -21,7 +21,9 @@ describe("init on a bare TypeScript repository", { timeout: 180_000 }, () => {
     const first = gate(root, "init");
     expect(first.status).toBe(0);
     expect(first.stdout).toContain("created  quality-gate.config.ts");
-    expect(first.stdout).toContain("updated  package.json (scripts.precommit");
+    expect(first.stdout).toContain(
+      "updated  package.json (scripts: precommit, prepare; devDependencies:",
+    );
 
     const precommit = spawnSync("npm", ["run", "precommit"], {
       cwd: root,

@@ -69,7 +69,7 @@ export function initRepository(root: string): InitResult {
   const added = addPackageKeys(pkg);
   if (added.length > 0) {
     planned.push({ path: packageFile, content: reindent(pkg, text), action: "update" });
-    steps.push({ path: "package.json", outcome: "updated", detail: added.join(", ") });
+    steps.push({ path: "package.json", outcome: "updated", detail: describeKeys(added) });
   }
   writeAllOrNothing(root, planned, false);
   if (!existsSync(join(root, "tsconfig.json"))) {
@@ -155,6 +155,17 @@ function objectAt(
   const fresh: Record<string, unknown> = {};
   if (create) pkg[key] = fresh;
   return fresh;
+}
+
+/** `scripts.a, scripts.b, devDependencies.c` → `scripts: a, b; devDependencies: c`. */
+function describeKeys(keys: readonly string[]): string {
+  const groups = new Map<string, string[]>();
+  for (const key of keys) {
+    const dot = key.indexOf(".");
+    const group = key.slice(0, dot);
+    groups.set(group, [...(groups.get(group) ?? []), key.slice(dot + 1)]);
+  }
+  return [...groups].map(([group, names]) => `${group}: ${names.join(", ")}`).join("; ");
 }
 
 /** Serializes with the file's own indentation and final newline. */

@@ -28,7 +28,7 @@ describe("init", { timeout: 30_000 }, () => {
       "created  .husky/pre-commit",
     ]);
     expect(lines[6]).toMatch(
-      /^updated {2}package\.json \(scripts\.precommit, scripts\.prepare, devDependencies\.@ladder\/quality-gate, .*devDependencies\.vitest/,
+      /^updated {2}package\.json \(scripts: precommit, prepare; devDependencies: @ladder\/quality-gate, husky, lint-staged, eslint, .*vitest, @vitest\/coverage-v8\)$/,
     );
     expect(lines[7]).toBe("Next: npm install && npm run precommit");
     expect(readFileSync(join(root, ".husky/pre-commit"), "utf8")).toBe("npx lint-staged\n");
