@@ -82,5 +82,6 @@ export function summaryLine(report: Report): string {
 /** The `github` reporter: workflow annotations, one per finding, then the summary line. */
 export const githubReporter: Reporter = {
   name: "github",
+  extension: null,
   render: (report) => `${[...report.findings.map(annotation), summaryLine(report)].join("\n")}\n`,
 };
