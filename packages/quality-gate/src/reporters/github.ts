@@ -38,7 +38,7 @@ export function escapeProperty(text: string): string {
 
 /**
  * Renders one finding as a workflow command: an `error` naming its file, line, column and a title
- * made of its rung and rule.
+ * made of its rung and rule (without a place for a finding on the whole repository, file `.`).
  *
  * @param finding - the finding
  * @returns one line, without the newline
@@ -49,12 +49,17 @@ export function escapeProperty(text: string): string {
  */
 export function annotation(finding: Finding): string {
   const title = `rung ${String(finding.rung)} ${finding.ruleId}`;
-  const properties = [
-    `file=${escapeProperty(finding.file)}`,
-    `line=${String(finding.line)}`,
-    `col=${String(finding.column)}`,
-    `title=${escapeProperty(title)}`,
-  ].join(",");
+  // A finding on the whole repository (file "."), such as a tool that could not run, has no place
+  // in the diff: it is annotated on the run only.
+  const place =
+    finding.file === "."
+      ? []
+      : [
+          `file=${escapeProperty(finding.file)}`,
+          `line=${String(finding.line)}`,
+          `col=${String(finding.column)}`,
+        ];
+  const properties = [...place, `title=${escapeProperty(title)}`].join(",");
   return `::error ${properties}::${escapeData(finding.message)}`;
 }
 
