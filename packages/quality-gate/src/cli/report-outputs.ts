@@ -50,6 +50,12 @@ function parseFormats(value: string): Reporter[] {
   });
 }
 
+/** A path as the user would type it: relative to the working directory when inside it. */
+function shown(file: string, cwd: string): string {
+  const path = relative(cwd, file);
+  return path.startsWith("..") ? file : path;
+}
+
 /**
  * Decides where each requested format goes.
  *
@@ -102,7 +108,7 @@ export function writeOutputs(report: Report, outputs: readonly ReportOutput[], i
     }
     mkdirSync(dirname(file), { recursive: true });
     writeFileSync(file, reporter.render(report, { color: false }));
-    io.stderr.write(`${messages.wroteReport(relative(io.cwd, file))}\n`);
+    io.stderr.write(`${messages.wroteReport(shown(file, io.cwd))}\n`);
   }
   const summary = io.env.GITHUB_STEP_SUMMARY;
   if (

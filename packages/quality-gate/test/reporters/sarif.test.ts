@@ -24,7 +24,7 @@ function sarifValidator(): ValidateFunction {
   const ajv = new Ajv({ allErrors: true, strict: false });
   const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
   addFormats(ajv);
-  return ajv.compile({ ...schema, $id: id });
+  return ajv.compile({ ...schema, $id: id as string });
 }
 
 const validate = sarifValidator();

@@ -1,0 +1,113 @@
+// Several formats in one run: --format a,b --output-dir D writes D/quality-gate.<ext> (github to
+// stdout, plus the markdown summary into $GITHUB_STEP_SUMMARY), and every misuse is one line, exit 2.
+import {
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import type { Report } from "../../src/report/build-report.js";
+import { runCli } from "../support/run-cli.js";
+
+const fixtures = fileURLToPath(new URL("../fixtures", import.meta.url));
+let scratch: string;
+
+beforeEach(() => {
+  scratch = mkdtempSync(join(tmpdir(), "qg-outputs-"));
+});
+afterEach(() => {
+  rmSync(scratch, { recursive: true, force: true });
+});
+
+describe("check --format a,b --output-dir D", { timeout: 60_000 }, () => {
+  it("writes each format to D/quality-gate.<ext>, creating D, and github to stdout", async () => {
+    const dir = join(scratch, "reports", "nested");
+    const summary = join(scratch, "summary.md");
+    writeFileSync(summary, "previous step\n");
+    const run = await runCli(
+      [
+        "check",
+        "broken-format",
+        "--only",
+        "1",
+        "--format",
+        "github,sarif,json,markdown,pretty",
+        "--output-dir",
+        dir,
+      ],
+      fixtures,
+      { GITHUB_STEP_SUMMARY: summary },
+    );
+    expect(run.code).toBe(1);
+    expect(readdirSync(dir).sort()).toEqual([
+      "quality-gate.json",
+      "quality-gate.md",
+      "quality-gate.sarif",
+      "quality-gate.txt",
+    ]);
+    expect(run.stdout).toMatch(
+      /^::error file=src\/index\.ts,line=19,col=1,title=rung 1 prettier\/format::.*\n::error title=quality-gate::Reached no rung; target 1: not met; 1 finding\.\n$/,
+    );
+    const report = JSON.parse(readFileSync(join(dir, "quality-gate.json"), "utf8")) as Report;
+    expect(report.findings).toHaveLength(1);
+    const sarif = JSON.parse(readFileSync(join(dir, "quality-gate.sarif"), "utf8")) as {
+      runs: { results: unknown[] }[];
+    };
+    expect(sarif.runs[0]?.results).toHaveLength(1);
+    expect(readFileSync(join(dir, "quality-gate.txt"), "utf8")).toContain("Quality Metrics");
+    const markdown = readFileSync(join(dir, "quality-gate.md"), "utf8");
+    expect(markdown).toMatch(/^## quality-gate: ❌ not met/);
+    expect(readFileSync(summary, "utf8")).toBe(`previous step\n${markdown}`);
+    expect(run.stderr).toContain(`Report written to ${join(dir, "quality-gate.sarif")}\n`);
+  });
+
+  it("leaves $GITHUB_STEP_SUMMARY alone when github is not among the formats", async () => {
+    const summary = join(scratch, "summary.md");
+    const run = await runCli(
+      ["check", "clean", "--only", "0", "--format", "json,sarif", "--output-dir", scratch],
+      fixtures,
+      { GITHUB_STEP_SUMMARY: summary },
+    );
+    expect(run.code).toBe(0);
+    expect(run.stdout).toBe("");
+    expect(existsSync(summary)).toBe(false);
+    expect(readdirSync(scratch).sort()).toEqual(["quality-gate.json", "quality-gate.sarif"]);
+  });
+});
+
+describe("bad output flags: one line, exit 2, nothing run", () => {
+  it.each([
+    [
+      ["--format", "github,xml"],
+      "--format xml: unknown format; expected one of pretty, json, github, sarif, markdown.",
+    ],
+    [
+      ["--format", "json,"],
+      "--format json,: unknown format; expected one of pretty, json, github, sarif, markdown.",
+    ],
+    [["--format", "json,sarif"], "--format json,sarif: several formats need --output-dir DIR"],
+    [
+      ["--format", "json", "--output", "a.json", "--output-dir", "d"],
+      "--output and --output-dir both say where reports go",
+    ],
+  ])("rejects %j", async (flags, message) => {
+    const run = await runCli(["check", "clean", ...flags], fixtures);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe("");
+    expect(run.stderr.trim().split("\n")).toEqual([expect.stringContaining(message)]);
+    expect(run.stderr).toMatch(/\[USAGE\]$/m);
+  });
+
+  it("documents the formats and --output-dir in check --help", async () => {
+    const run = await runCli(["check", "--help"], fixtures);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain("--output-dir <dir>");
+    expect(run.stdout).toContain("quality-gate check --format github,sarif --output-dir reports");
+  });
+});
