@@ -60,6 +60,11 @@ function rulesOf(findings: readonly Finding[]): SarifRule[] {
   return [...rules.values()].sort((a, b) => a.id.localeCompare(b.id));
 }
 
+/** A repository path as a relative URI reference: each segment percent-encoded (`#`, `?`, ` `). */
+function toUri(file: string): string {
+  return file.split("/").map(encodeURIComponent).join("/");
+}
+
 function resultOf(finding: Finding, ruleIndex: number): Record<string, unknown> {
   return {
     ruleId: finding.ruleId,
@@ -69,7 +74,7 @@ function resultOf(finding: Finding, ruleIndex: number): Record<string, unknown> 
     locations: [
       {
         physicalLocation: {
-          artifactLocation: { uri: encodeURI(finding.file), uriBaseId: SRCROOT },
+          artifactLocation: { uri: toUri(finding.file), uriBaseId: SRCROOT },
           region: {
             startLine: Math.max(1, finding.line),
             startColumn: Math.max(1, finding.column),

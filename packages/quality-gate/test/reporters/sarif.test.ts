@@ -70,7 +70,7 @@ const findings = [
   finding({
     ruleId: "documented/param",
     rung: 7,
-    file: "packages/cache/src/ttl cache.ts",
+    file: "packages/cache/src/ttl cache#1.ts",
     symbol: "TtlCache.get",
     code: "param:key",
     message: "TtlCache.get: document the parameter with `@param key - <what it is>`.",
@@ -124,7 +124,10 @@ describe("toSarif on a built report", () => {
       locations: [
         {
           physicalLocation: {
-            artifactLocation: { uri: "packages/cache/src/ttl%20cache.ts", uriBaseId: SRCROOT },
+            artifactLocation: {
+              uri: "packages/cache/src/ttl%20cache%231.ts",
+              uriBaseId: SRCROOT,
+            },
             region: { startLine: 3, startColumn: 5 },
           },
         },
