@@ -12,6 +12,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { planOutputs } from "../../src/cli/report-outputs.js";
 import type { Report } from "../../src/report/build-report.js";
 import { runCli } from "../support/run-cli.js";
 
@@ -23,6 +24,35 @@ beforeEach(() => {
 });
 afterEach(() => {
   rmSync(scratch, { recursive: true, force: true });
+});
+
+describe("planOutputs", () => {
+  const io = (isTTY: boolean) => ({
+    cwd: "/repo",
+    env: {},
+    stdout: { write: () => true, isTTY },
+    stderr: { write: () => true },
+  });
+  const plan = (flags: Parameters<typeof planOutputs>[0], isTTY = false) =>
+    planOutputs(flags, io(isTTY)).map(({ reporter, file }) => [reporter.name, file]);
+
+  it("defaults to pretty on a TTY and json otherwise, on stdout", () => {
+    expect(plan({}, true)).toEqual([["pretty", undefined]]);
+    expect(plan({})).toEqual([["json", undefined]]);
+  });
+
+  it("sends one format to --output, resolved against the working directory", () => {
+    expect(plan({ format: "sarif", output: "out/gate.sarif" })).toEqual([
+      ["sarif", "/repo/out/gate.sarif"],
+    ]);
+  });
+
+  it("names one file per format in --output-dir, keeps github on stdout, drops repeats", () => {
+    expect(plan({ format: " github , pretty,github ", outputDir: "reports" })).toEqual([
+      ["github", undefined],
+      ["pretty", "/repo/reports/quality-gate.txt"],
+    ]);
+  });
 });
 
 describe("check --format a,b --output-dir D", { timeout: 60_000 }, () => {
