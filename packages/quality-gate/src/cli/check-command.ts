@@ -7,7 +7,7 @@ import { buildReport } from "../report/build-report.js";
 import type { CliIo } from "./io.js";
 import { createProgress } from "./progress.js";
 import { selectRungs } from "./parse-rungs.js";
-import { planOutputs, writeOutputs } from "./report-outputs.js";
+import { planOutputs, prepareOutputs, writeOutputs } from "./report-outputs.js";
 
 /** The flags of `check`, as commander hands them over. */
 export interface CheckFlags {
@@ -37,6 +37,7 @@ export interface CheckFlags {
 export async function checkCommand(dir: string, flags: CheckFlags, io: CliIo): Promise<number> {
   const selection = selectRungs(flags);
   const outputs = planOutputs(flags, io);
+  prepareOutputs(outputs);
   const root = resolve(io.cwd, dir);
   const { config } = await loadConfig(root, flags.config, io.cwd);
   const progress = createProgress(

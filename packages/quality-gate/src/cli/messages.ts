@@ -15,6 +15,8 @@ export const messages = {
     `--format ${value}: several formats need --output-dir DIR (each is written to DIR/quality-gate.<ext>; github annotations still go to stdout).`,
   outputAndOutputDir: (): string =>
     "--output and --output-dir both say where reports go; give --output FILE for one format or --output-dir DIR for several.",
+  cannotWrite: (path: string, reason: string): string =>
+    `Cannot write the report to ${path}: ${reason}. Choose a writable --output or --output-dir.`,
   checkFormatsHelp: (): string =>
     [
       "",

@@ -88,6 +88,38 @@ export function planOutputs(flags: OutputFlags, io: CliIo): ReportOutput[] {
   return reporters.map((reporter) => ({ reporter, file }));
 }
 
+/** Runs a file-system write, turning its failure into a one-line setup error. */
+function writeSafely(path: string, write: () => void): void {
+  try {
+    write();
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new QualityGateError("OUTPUT_UNWRITABLE", messages.cannotWrite(path, reason));
+  }
+}
+
+/**
+ * Creates the directories the planned reports go to, before the ladder runs, so that an
+ * unwritable `--output-dir` fails at once rather than after a long climb.
+ *
+ * @param outputs - from {@link planOutputs}
+ * @throws QualityGateError (`OUTPUT_UNWRITABLE`) when a directory cannot be created
+ * @example
+ * ```ts
+ * const outputs = planOutputs(flags, io);
+ * prepareOutputs(outputs);
+ * ```
+ */
+export function prepareOutputs(outputs: readonly ReportOutput[]): void {
+  for (const { file } of outputs) {
+    if (file === undefined) continue;
+    const dir = dirname(file);
+    writeSafely(dir, () => {
+      mkdirSync(dir, { recursive: true });
+    });
+  }
+}
+
 /**
  * Renders and writes every planned report, and, when the `github` format is among them and
  * `GITHUB_STEP_SUMMARY` is set, appends the markdown report to that file (the job's summary page).
@@ -95,6 +127,7 @@ export function planOutputs(flags: OutputFlags, io: CliIo): ReportOutput[] {
  * @param report - the report
  * @param outputs - from {@link planOutputs}
  * @param io - environment and streams; file names written are said on stderr
+ * @throws QualityGateError (`OUTPUT_UNWRITABLE`) when a report or the summary cannot be written
  * @example
  * ```ts
  * writeOutputs(report, planOutputs(flags, io), io);
@@ -106,8 +139,9 @@ export function writeOutputs(report: Report, outputs: readonly ReportOutput[], i
       io.stdout.write(reporter.render(report, { color: wantsColor(io) }));
       continue;
     }
-    mkdirSync(dirname(file), { recursive: true });
-    writeFileSync(file, reporter.render(report, { color: false }));
+    writeSafely(file, () => {
+      writeFileSync(file, reporter.render(report, { color: false }));
+    });
     io.stderr.write(`${messages.wroteReport(shown(file, io.cwd))}\n`);
   }
   const summary = io.env.GITHUB_STEP_SUMMARY;
@@ -116,6 +150,9 @@ export function writeOutputs(report: Report, outputs: readonly ReportOutput[], i
     summary !== undefined &&
     summary !== ""
   ) {
-    appendFileSync(resolve(io.cwd, summary), renderMarkdown(report));
+    const path = resolve(io.cwd, summary);
+    writeSafely(path, () => {
+      appendFileSync(path, renderMarkdown(report));
+    });
   }
 }

@@ -134,6 +134,34 @@ describe("bad output flags: one line, exit 2, nothing run", () => {
     expect(run.stderr).toMatch(/\[USAGE\]$/m);
   });
 
+  it("refuses an --output-dir that is a file, before the ladder runs", async () => {
+    const file = join(scratch, "taken");
+    writeFileSync(file, "mine\n");
+    const run = await runCli(
+      ["check", "clean", "--format", "json,sarif", "--output-dir", file],
+      fixtures,
+    );
+    expect(run.code).toBe(2);
+    expect(run.stderr.trim().split("\n")).toEqual([
+      expect.stringMatching(
+        /^quality-gate: Cannot write the report to .*taken: .*\[OUTPUT_UNWRITABLE\]$/,
+      ),
+    ]);
+    expect(readFileSync(file, "utf8")).toBe("mine\n");
+  });
+
+  it("reports an unwritable $GITHUB_STEP_SUMMARY in one line", async () => {
+    const run = await runCli(
+      ["check", "broken-format", "--only", "1", "--format", "github"],
+      fixtures,
+      { GITHUB_STEP_SUMMARY: join(scratch, "missing", "summary.md") },
+    );
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(
+      /Cannot write the report to .*summary\.md: .*\[OUTPUT_UNWRITABLE\]\n$/,
+    );
+  });
+
   it("documents the formats and --output-dir in check --help", async () => {
     const run = await runCli(["check", "--help"], fixtures);
     expect(run.code).toBe(0);
