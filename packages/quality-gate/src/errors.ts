@@ -11,6 +11,7 @@ export type QualityGateErrorCode =
   | "CONFIG_UNREADABLE"
   | "CONFIG_INVALID"
   | "USAGE"
+  | "OUTPUT_UNWRITABLE"
   | "SYMBOL_NOT_FOUND"
   | "BAD_NAME"
   | "UNSAFE_PATH"

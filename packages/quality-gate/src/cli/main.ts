@@ -63,11 +63,13 @@ function addCheckCommands(program: Command, io: CliIo, done: (code: number) => v
     .option("--target <n>", "climb rungs 0..n (default 7)")
     .option("--stage <name>", "spike, precommit, tested, team, deploy, operations or maintenance")
     .option("--only <ids>", "run just these rungs, e.g. 4,7")
-    .option("--format <format>", "pretty or json (default: pretty on a TTY, else json)")
-    .option("--output <file>", "write the report to a file")
+    .option("--format <formats>", "pretty, json, github, sarif, markdown, or a comma list")
+    .option("--output <file>", "write the report (one format) to a file")
+    .option("--output-dir <dir>", "write each format to <dir>/quality-gate.<ext>")
     .option("--config <file>", "the configuration file")
     .option("--bail", "stop at the first failing rung")
     .option("--debug", "print stacks for setup errors")
+    .addHelpText("after", messages.checkFormatsHelp())
     .action(async (dir: string, flags: CheckFlags) => {
       done(await checkCommand(dir, flags, io));
     });
