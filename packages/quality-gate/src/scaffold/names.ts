@@ -18,6 +18,8 @@ export interface DerivedNames {
 
 // Letters and digits, words split by `-`, `_` or case; nothing that could be a path.
 const VALID_NAME = /^[A-Za-z][A-Za-z0-9]*(?:[-_][A-Za-z0-9]+)*$/;
+// One word: an acronym (`HTTP` in `HTTPClient`), a capitalized or lower-case word, or digits.
+const WORD = /[A-Z]+[0-9]*(?![a-z])|[A-Z]?[a-z]+[0-9]*|[0-9]+/g;
 
 /**
  * Derives every spelling of a name given in any of them (`UserCache`, `userCache`, `user-cache`,
@@ -41,12 +43,11 @@ export function deriveNames(name: string): DerivedNames {
   }
   const words = name
     .split(/[-_]/)
-    .flatMap((part) => part.match(/[A-Z]+[0-9]*(?![a-z])|[A-Z]?[a-z]+[0-9]*|[0-9]+/g) ?? [])
-    .map((word) => word.toLowerCase());
-  const capitalized = words.map((word) => word.charAt(0).toUpperCase() + word.slice(1));
+    .flatMap((part) => [...part.matchAll(WORD)].map(([word]) => word.toLowerCase()));
+  const pascal = words.map((word) => word.charAt(0).toUpperCase() + word.slice(1)).join("");
   return {
-    pascal: capitalized.join(""),
-    camel: (words[0] ?? "") + capitalized.slice(1).join(""),
+    pascal,
+    camel: pascal.charAt(0).toLowerCase() + pascal.slice(1),
     kebab: words.join("-"),
     constant: words.join("_").toUpperCase(),
   };
