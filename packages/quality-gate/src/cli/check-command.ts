@@ -1,6 +1,8 @@
 /** `quality-gate check [dir]`: climb the ladder and report. */
 import { resolve } from "node:path";
 import { loadConfig } from "../config/load-config.js";
+import { planGate } from "../gate/plan-gate.js";
+import type { GateFlags } from "../gate/plan-gate.js";
 import { RUNGS } from "../ladder/rungs.js";
 import { runLadder } from "../ladder/run-ladder.js";
 import { buildReport } from "../report/build-report.js";
@@ -10,7 +12,7 @@ import { selectRungs } from "./parse-rungs.js";
 import { planOutputs, prepareOutputs, writeOutputs } from "./report-outputs.js";
 
 /** The flags of `check`, as commander hands them over. */
-export interface CheckFlags {
+export interface CheckFlags extends GateFlags {
   readonly target?: string;
   readonly stage?: string;
   readonly only?: string;
@@ -28,7 +30,8 @@ export interface CheckFlags {
  * @param flags - the command's flags
  * @param io - working directory, environment and streams
  * @returns the exit code: 0 when the target is reached and thresholds hold, 1 when not
- * @throws QualityGateError for usage and setup problems (the caller prints them and exits 2)
+ * @throws QualityGateError for usage and setup problems, GitError when `--since` cannot be
+ *   answered (the caller prints them and exits 2)
  * @example
  * ```ts
  * const code = await checkCommand(".", { target: "3" }, io);
@@ -40,6 +43,7 @@ export async function checkCommand(dir: string, flags: CheckFlags, io: CliIo): P
   prepareOutputs(outputs);
   const root = resolve(io.cwd, dir);
   const { config } = await loadConfig(root, flags.config, io.cwd);
+  const gate = await planGate(root, flags);
   const progress = createProgress(
     RUNGS.filter((rung) => selection.rungs.includes(rung.id)),
     io,
@@ -49,9 +53,11 @@ export async function checkCommand(dir: string, flags: CheckFlags, io: CliIo): P
     config,
     rungs: selection.rungs,
     bail: flags.bail === true,
+    onlyFiles: gate.onlyFiles,
     onProgress: progress.onProgress,
   }).finally(progress.close);
-  const report = buildReport(result, config, selection.target, selection.only);
+  const full = buildReport(result, config, selection.target, selection.only);
+  const report = gate.finish(full, result, selection.only);
   writeOutputs(report, outputs, io);
   return report.passed ? 0 : 1;
 }

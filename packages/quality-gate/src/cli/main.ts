@@ -68,6 +68,7 @@ function addCheckCommands(program: Command, io: CliIo, done: (code: number) => v
     .option("--output-dir <dir>", "write each format to <dir>/quality-gate.<ext>")
     .option("--config <file>", "the configuration file")
     .option("--bail", "stop at the first failing rung")
+    .option("--since <ref>", "gate only what changed since the merge base with <ref>")
     .option("--debug", "print stacks for setup errors")
     .addHelpText("after", messages.checkFormatsHelp())
     .action(async (dir: string, flags: CheckFlags) => {

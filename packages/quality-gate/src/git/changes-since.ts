@@ -37,7 +37,7 @@ export async function changesSince(
   await resolveRef(root, ref, git);
   const base = (await git(["merge-base", "HEAD", ref], root)).trim();
   const diff = await git(
-    ["diff", "--unified=0", "--find-renames", "--no-color", "--no-ext-diff", base],
+    ["diff", "--relative", "--unified=0", "--find-renames", "--no-color", "--no-ext-diff", base],
     root,
   );
   const untracked = await git(["ls-files", "--others", "--exclude-standard"], root);

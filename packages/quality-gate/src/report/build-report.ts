@@ -28,6 +28,20 @@ export interface Scores {
   readonly overall: number | null;
 }
 
+/** How a scoped run narrowed the gate (`--since`, `--staged`, `--baseline`, `--shard`). */
+export interface GateNote {
+  /** The ref given to `--since`, when the run gated only what changed since its merge base. */
+  readonly since?: string;
+  /** Whether only staged files and their importers were gated. */
+  readonly staged?: boolean;
+  /** Findings the baseline knew and tolerated. */
+  readonly tolerated?: number;
+  /** Baseline entries that no longer occur (fixed). */
+  readonly fixed?: number;
+  /** The shard this report covers, `i/n`. */
+  readonly shard?: string;
+}
+
 /** The JSON report. */
 export interface Report {
   /** The format's version ({@link REPORT_VERSION}); tools should check its major part. */
@@ -54,6 +68,8 @@ export interface Report {
   readonly symbols: readonly ScoredSymbol[];
   /** `@internal` symbols, excluded from scoring. */
   readonly internal: readonly InternalSymbol[];
+  /** How the run was scoped; absent for a run that gated everything. */
+  readonly gate?: GateNote;
 }
 
 /**

@@ -1,0 +1,62 @@
+/**
+ * The gate's scoping flags of `check` as one plan: what the ladder is restricted to before it
+ * runs (`onlyFiles`, so Prettier and ESLint only read the files that matter) and how the report
+ * is narrowed after it (which findings count).
+ */
+import { resolve } from "node:path";
+import { changesSince } from "../git/changes-since.js";
+import { runGit } from "../git/run-git.js";
+import type { GitRunner } from "../git/run-git.js";
+import type { LadderResult } from "../ladder/run-ladder.js";
+import type { Report } from "../report/build-report.js";
+import { scopeReport } from "./scope-report.js";
+import { changedFindings, symbolSpans } from "./since-filter.js";
+
+/** The scoping flags of `check`. */
+export interface GateFlags {
+  /** Gate only what changed since the merge base with this ref. */
+  readonly since?: string;
+}
+
+/** What a scoped run does before and after the ladder. */
+export interface GatePlan {
+  /** Absolute paths the rungs are restricted to, or `undefined` for every file. */
+  readonly onlyFiles: ReadonlySet<string> | undefined;
+  /** Narrows the report of the climb to the findings that count. */
+  readonly finish: (
+    report: Report,
+    result: LadderResult,
+    only: readonly number[] | undefined,
+  ) => Report;
+}
+
+/**
+ * Plans a run from the scoping flags; asks git what changed when `--since` is given.
+ *
+ * @param root - the repository root, absolute
+ * @param flags - `--since`
+ * @param git - runs git; the real one by default
+ * @returns the restriction for the ladder and the narrowing of its report
+ * @throws GitError when `--since` names no commit or `root` is outside git
+ * @example
+ * ```ts
+ * const plan = await planGate(root, { since: "origin/main" });
+ * const report = plan.finish(buildReport(result, config, 7, undefined), result, undefined);
+ * ```
+ */
+export async function planGate(
+  root: string,
+  flags: GateFlags,
+  git: GitRunner = runGit,
+): Promise<GatePlan> {
+  const ref = flags.since;
+  if (ref === undefined) return { onlyFiles: undefined, finish: (report) => report };
+  const changes = await changesSince(root, ref, git);
+  return {
+    onlyFiles: new Set([...changes.files.keys()].map((path) => resolve(root, path))),
+    finish: (report, result, only) =>
+      scopeReport(report, changedFindings(changes, symbolSpans(result.workspace)), only, {
+        since: ref,
+      }),
+  };
+}
