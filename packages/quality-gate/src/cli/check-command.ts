@@ -54,6 +54,7 @@ export async function checkCommand(dir: string, flags: CheckFlags, io: CliIo): P
     rungs: selection.rungs,
     bail: flags.bail === true,
     onlyFiles: gate.onlyFiles,
+    program: gate.program,
     onProgress: progress.onProgress,
   }).finally(progress.close);
   const full = buildReport(result, config, selection.target, selection.only);

@@ -69,6 +69,7 @@ function addCheckCommands(program: Command, io: CliIo, done: (code: number) => v
     .option("--config <file>", "the configuration file")
     .option("--bail", "stop at the first failing rung")
     .option("--since <ref>", "gate only what changed since the merge base with <ref>")
+    .option("--staged", "gate only staged files and the files that import them (pre-commit)")
     .option("--debug", "print stacks for setup errors")
     .addHelpText("after", messages.checkFormatsHelp())
     .action(async (dir: string, flags: CheckFlags) => {

@@ -4,24 +4,32 @@
  * is narrowed after it (which findings count).
  */
 import { resolve } from "node:path";
+import type ts from "typescript";
+import { QualityGateError } from "../errors.js";
 import { changesSince } from "../git/changes-since.js";
 import { runGit } from "../git/run-git.js";
 import type { GitRunner } from "../git/run-git.js";
+import type { Finding } from "../ladder/finding.js";
 import type { LadderResult } from "../ladder/run-ladder.js";
 import type { Report } from "../report/build-report.js";
 import { scopeReport } from "./scope-report.js";
 import { changedFindings, symbolSpans } from "./since-filter.js";
+import { planStaged } from "./staged-plan.js";
 
 /** The scoping flags of `check`. */
 export interface GateFlags {
   /** Gate only what changed since the merge base with this ref. */
   readonly since?: string;
+  /** Gate only the staged files and the files that import them. */
+  readonly staged?: boolean;
 }
 
 /** What a scoped run does before and after the ladder. */
 export interface GatePlan {
   /** Absolute paths the rungs are restricted to, or `undefined` for every file. */
   readonly onlyFiles: ReadonlySet<string> | undefined;
+  /** A Program built while planning, for the ladder to reuse. */
+  readonly program?: ts.Program;
   /** Narrows the report of the climb to the findings that count. */
   readonly finish: (
     report: Report,
@@ -31,13 +39,15 @@ export interface GatePlan {
 }
 
 /**
- * Plans a run from the scoping flags; asks git what changed when `--since` is given.
+ * Plans a run from the scoping flags; asks git what changed (`--since`) or what is staged
+ * (`--staged`).
  *
  * @param root - the repository root, absolute
- * @param flags - `--since`
+ * @param flags - `--since` and `--staged`
  * @param git - runs git; the real one by default
  * @returns the restriction for the ladder and the narrowing of its report
- * @throws GitError when `--since` names no commit or `root` is outside git
+ * @throws GitError when `--since` names no commit or `root` is outside git; QualityGateError
+ *   (`USAGE`) when both flags are given
  * @example
  * ```ts
  * const plan = await planGate(root, { since: "origin/main" });
@@ -49,8 +59,18 @@ export async function planGate(
   flags: GateFlags,
   git: GitRunner = runGit,
 ): Promise<GatePlan> {
-  const ref = flags.since;
-  if (ref === undefined) return { onlyFiles: undefined, finish: (report) => report };
+  if (flags.since !== undefined && flags.staged === true) {
+    throw new QualityGateError(
+      "USAGE",
+      "--since and --staged both choose what is gated; give one of them.",
+    );
+  }
+  if (flags.since !== undefined) return sincePlan(root, flags.since, git);
+  if (flags.staged === true) return stagedPlan(root, git);
+  return { onlyFiles: undefined, finish: (report) => report };
+}
+
+async function sincePlan(root: string, ref: string, git: GitRunner): Promise<GatePlan> {
   const changes = await changesSince(root, ref, git);
   return {
     onlyFiles: new Set([...changes.files.keys()].map((path) => resolve(root, path))),
@@ -58,5 +78,15 @@ export async function planGate(
       scopeReport(report, changedFindings(changes, symbolSpans(result.workspace)), only, {
         since: ref,
       }),
+  };
+}
+
+async function stagedPlan(root: string, git: GitRunner): Promise<GatePlan> {
+  const { scope, program } = await planStaged(root, git);
+  const inScope = (finding: Finding): boolean => scope.has(resolve(root, finding.file));
+  return {
+    onlyFiles: scope,
+    program,
+    finish: (report, _result, only) => scopeReport(report, inScope, only, { staged: true }),
   };
 }

@@ -70,7 +70,7 @@ async function resolveRef(root: string, ref: string, git: GitRunner): Promise<vo
  *
  * @param root - the repository root
  * @param git - runs git; the real one by default
- * @returns staged paths relative to the root
+ * @returns staged paths relative to `root` (the directory checked), outside it left out
  * @throws GitError `NOT_A_GIT_REPOSITORY` outside git
  * @example
  * ```ts
@@ -78,6 +78,9 @@ async function resolveRef(root: string, ref: string, git: GitRunner): Promise<vo
  * ```
  */
 export async function stagedFiles(root: string, git: GitRunner = runGit): Promise<string[]> {
-  const output = await git(["diff", "--cached", "--name-only", "--diff-filter=ACMR", "-z"], root);
+  const output = await git(
+    ["diff", "--cached", "--relative", "--name-only", "--diff-filter=ACMR", "-z"],
+    root,
+  );
   return output.split("\0").filter((path) => path !== "");
 }

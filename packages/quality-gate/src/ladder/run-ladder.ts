@@ -28,6 +28,8 @@ export interface LadderOptions {
   readonly bail: boolean;
   /** Restrict findings to these absolute paths (`--staged`), or `undefined`. */
   readonly onlyFiles?: ReadonlySet<string> | undefined;
+  /** A Program already built for this repository (`--staged` builds it to find its scope). */
+  readonly program?: ts.Program | undefined;
   /** The clock for durations, in milliseconds. */
   readonly now?: () => number;
   /** Called when a rung starts and ends, for progress output. */
@@ -125,7 +127,7 @@ function sharedState(options: LadderOptions): {
   context: RungContext;
   built: () => CollectedWorkspace | undefined;
 } {
-  let program: ts.Program | undefined;
+  let program: ts.Program | undefined = options.program;
   let workspace: CollectedWorkspace | undefined;
   const getProgram = (): ts.Program => (program ??= createProgram(options.root));
   const context: RungContext = {
