@@ -70,6 +70,9 @@ function addCheckCommands(program: Command, io: CliIo, done: (code: number) => v
     .option("--bail", "stop at the first failing rung")
     .option("--since <ref>", "gate only what changed since the merge base with <ref>")
     .option("--staged", "gate only staged files and the files that import them (pre-commit)")
+    .option("--baseline <file>", "tolerate the findings recorded in <file>; create it if missing")
+    .option("--update-baseline", "remove the fixed entries from the baseline file")
+    .option("--force", "with --update-baseline: record every current finding, new ones too")
     .option("--debug", "print stacks for setup errors")
     .addHelpText("after", messages.checkFormatsHelp())
     .action(async (dir: string, flags: CheckFlags) => {
