@@ -51,7 +51,7 @@ export async function checkCommand(dir: string, flags: CheckFlags, io: CliIo): P
     flags,
     partialRun(flags),
   );
-  const gate = await planGate(root, flags);
+  const gate = await planGate(root, flags, config);
   const progress = createProgress(
     RUNGS.filter((rung) => selection.rungs.includes(rung.id)),
     io,
@@ -59,7 +59,7 @@ export async function checkCommand(dir: string, flags: CheckFlags, io: CliIo): P
   const result = await runLadder({
     root,
     config,
-    rungs: selection.rungs,
+    rungs: gate.rungs?.(selection.rungs) ?? selection.rungs,
     bail: flags.bail === true,
     onlyFiles: gate.onlyFiles,
     program: gate.program,
@@ -77,6 +77,7 @@ export async function checkCommand(dir: string, flags: CheckFlags, io: CliIo): P
 /** Which flag makes a run see only part of the findings, if any. */
 function partialRun(flags: CheckFlags): string | undefined {
   if (flags.since !== undefined) return "--since";
+  if (flags.shard !== undefined) return "--shard";
   return flags.staged === true ? "--staged" : undefined;
 }
 
