@@ -1,5 +1,5 @@
 /** `quality-gate check [dir]`: climb the ladder and report. */
-import { relative, resolve } from "node:path";
+import { join, relative, resolve } from "node:path";
 import { loadConfig } from "../config/load-config.js";
 import { openBaseline } from "../gate/baseline-gate.js";
 import type { BaselineEvent, BaselineFlags } from "../gate/baseline-gate.js";
@@ -24,6 +24,8 @@ export interface CheckFlags extends GateFlags, BaselineFlags {
   readonly outputDir?: string;
   readonly config?: string;
   readonly bail?: boolean;
+  /** `false` with `--no-cache`. */
+  readonly cache?: boolean;
 }
 
 /**
@@ -62,6 +64,8 @@ export async function checkCommand(dir: string, flags: CheckFlags, io: CliIo): P
     rungs: gate.rungs?.(selection.rungs) ?? selection.rungs,
     bail: flags.bail === true,
     onlyFiles: gate.onlyFiles,
+    cacheDir:
+      flags.cache === false ? undefined : join(root, "node_modules", ".cache", "quality-gate"),
     program: gate.program,
     onProgress: progress.onProgress,
   }).finally(progress.close);

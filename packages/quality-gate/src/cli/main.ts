@@ -71,6 +71,7 @@ function addCheckCommands(program: Command, io: CliIo, done: (code: number) => v
     .option("--output-dir <dir>", "write each format to <dir>/quality-gate.<ext>")
     .option("--config <file>", "the configuration file")
     .option("--bail", "stop at the first failing rung")
+    .option("--no-cache", "ignore node_modules/.cache/quality-gate (per-file results)")
     .option("--since <ref>", "gate only what changed since the merge base with <ref>")
     .option("--staged", "gate only staged files and the files that import them (pre-commit)")
     .option("--shard <i/n>", "gate shard i of n (a deterministic slice of the files)")

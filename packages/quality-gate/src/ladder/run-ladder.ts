@@ -28,6 +28,8 @@ export interface LadderOptions {
   readonly bail: boolean;
   /** Restrict findings to these absolute paths (`--staged`), or `undefined`. */
   readonly onlyFiles?: ReadonlySet<string> | undefined;
+  /** The incremental cache's folder (`node_modules/.cache/quality-gate`), or `undefined`. */
+  readonly cacheDir?: string | undefined;
   /** A Program already built for this repository (`--staged` builds it to find its scope). */
   readonly program?: ts.Program | undefined;
   /** The clock for durations, in milliseconds. */
@@ -134,6 +136,7 @@ function sharedState(options: LadderOptions): {
     root: options.root,
     config: options.config,
     onlyFiles: options.onlyFiles,
+    cacheDir: options.cacheDir,
     program: getProgram,
     workspace: () =>
       (workspace ??= collectWorkspace(getProgram(), options.root, options.config.entryPoints)),
