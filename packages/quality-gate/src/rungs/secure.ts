@@ -30,6 +30,7 @@ export const secure: Rung = {
         exports: workspace.packages.flatMap((pkg) => pkg.exports),
         checker: workspace.checker,
         allowSecrets: context.config.rungs.secure.allowSecrets,
+        cacheDir: context.cacheDir,
       });
       const findings = problems.map((problem) => ({ ...problem, rung: 5 }));
       return { status: findings.length === 0 ? "passed" : "failed", findings };

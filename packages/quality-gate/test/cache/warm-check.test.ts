@@ -20,7 +20,7 @@ afterEach(() => {
 });
 
 async function check(...args: string[]): Promise<Report> {
-  const run = await runCli(["check", "--only", "1,2", "--format", "json", ...args], repo.root);
+  const run = await runCli(["check", "--only", "1,2,5", "--format", "json", ...args], repo.root);
   return JSON.parse(run.stdout) as Report;
 }
 
@@ -29,6 +29,7 @@ describe("the incremental cache", { timeout: 120_000 }, () => {
     const cold = await check();
     expect(existsSync(join(cacheDir(), "prettier.json"))).toBe(true);
     expect(existsSync(join(cacheDir(), "eslint.json"))).toBe(true);
+    expect(existsSync(join(cacheDir(), "security-eslint.json"))).toBe(true);
     const warm = await check();
     expect(warm.findings).toEqual(cold.findings);
     expect(cold.findings.map((finding) => finding.file)).toContain("src/ugly.ts");
