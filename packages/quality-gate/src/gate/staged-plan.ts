@@ -3,10 +3,11 @@
  * (TypeScript#27379; `tsc-files` loses ambient types), so the full Program is built from the
  * tsconfig, with the staged version of each staged file (what will be committed, not the working
  * tree's unstaged edits), and only the diagnostics in staged files and in files importing them
- * are kept: an importer a staged change breaks is reported, an unrelated file's old error is not.
+ * (or importing a file whose deletion is staged) are kept: an importer a staged change breaks is
+ * reported, an unrelated file's old error is not.
  */
 import { resolve } from "node:path";
-import { stagedFiles } from "../git/changes-since.js";
+import { stagedDeletions, stagedFiles } from "../git/changes-since.js";
 import type { GitRunner } from "../git/run-git.js";
 import { stagedScope } from "../git/staged-scope.js";
 import { createProgram } from "../ladder/create-program.js";
@@ -38,6 +39,7 @@ export async function planStaged(root: string, git: GitRunner): Promise<StagedPl
   for (const path of staged) {
     contents.set(resolve(root, path), await git(["show", `:./${path}`], root));
   }
+  const deleted = (await stagedDeletions(root, git)).map((path) => resolve(root, path));
   const program = createProgram(root, contents);
-  return { scope: stagedScope(program, [...contents.keys()]), program };
+  return { scope: stagedScope(program, [...contents.keys()], deleted), program };
 }

@@ -84,3 +84,23 @@ export async function stagedFiles(root: string, git: GitRunner = runGit): Promis
   );
   return output.split("\0").filter((path) => path !== "");
 }
+
+/**
+ * Lists the files whose deletion is staged, for `--staged`: their importers break.
+ *
+ * @param root - the repository root
+ * @param git - runs git; the real one by default
+ * @returns deleted paths relative to `root`
+ * @throws GitError `NOT_A_GIT_REPOSITORY` outside git
+ * @example
+ * ```ts
+ * await stagedDeletions("/repo"); // ["src/old.ts"]
+ * ```
+ */
+export async function stagedDeletions(root: string, git: GitRunner = runGit): Promise<string[]> {
+  const output = await git(
+    ["diff", "--cached", "--relative", "--name-only", "--diff-filter=D", "-z"],
+    root,
+  );
+  return output.split("\0").filter((path) => path !== "");
+}

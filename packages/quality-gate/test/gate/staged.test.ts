@@ -49,6 +49,15 @@ describe("check --staged", { timeout: 60_000 }, () => {
     expect(report.gate).toEqual({ staged: true });
   });
 
+  it("reports an importer of a file whose deletion is staged", async () => {
+    repo.git("rm", "--quiet", "src/shared.ts");
+    const { code, report } = await staged();
+    expect(code).toBe(1);
+    expect(report.findings.map((finding) => `${finding.file}:${finding.ruleId}`)).toEqual([
+      "src/uses-shared.ts:typescript/TS2307",
+    ]);
+  });
+
   it("checks the staged text of a file, not its unstaged edits", async () => {
     repo.write(
       "src/shared.ts",
