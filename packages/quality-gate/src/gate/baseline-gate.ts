@@ -115,7 +115,8 @@ function finishBaseline(
   const isFresh = new Set(fresh);
   const scoped = scopeReport(report, (finding) => isFresh.has(finding), only, {
     tolerated: known.length,
-    fixed: fixed.length,
+    // A partial run does not see the findings outside its part: they would look fixed.
+    ...(opened.partial === undefined ? { fixed: fixed.length } : {}),
   });
   return { report: scoped, events };
 }

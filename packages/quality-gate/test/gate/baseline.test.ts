@@ -75,6 +75,17 @@ describe("check --baseline", { timeout: 60_000 }, () => {
   });
 });
 
+describe("check --baseline in a partial run", { timeout: 60_000 }, () => {
+  it("tolerates known findings under --since without calling the others fixed", async () => {
+    await check("--baseline", "qg.json");
+    repo.commit("baseline");
+    repo.write("src/other.ts", "export const other = 1;\n");
+    const { code, report } = await check("--baseline", "qg.json", "--since", "main");
+    expect(code).toBe(0);
+    expect(report.gate).toEqual({ since: "main", tolerated: 0 });
+  });
+});
+
 describe("check --baseline, bad input", () => {
   it("refuses a corrupt baseline with one line and exit 2, and leaves it untouched", async () => {
     repo.write("qg.json", '{ "version": 1, "entries": "oops" ');
