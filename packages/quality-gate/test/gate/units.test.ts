@@ -69,6 +69,15 @@ describe("planShard", () => {
     expect(second.finish(failed, undefined).rungs[7]?.status).toBe("failed");
     expect(second.rungs([0, 3, 7])).toEqual([0, 7]);
   });
+
+  it("slices only the globbed files when there is no tsconfig", () => {
+    writeFileSync(join(dir, "a.ts"), "export const a = 1;\n");
+    writeFileSync(join(dir, "b.ts"), "export const b = 1;\n");
+    const config = configSchema.parse({ include: ["*.ts"] });
+    expect([...planShard(dir, config, { index: 2, count: 2 }).onlyFiles]).toEqual([
+      join(dir, "b.ts"),
+    ]);
+  });
 });
 
 describe("openBaseline", () => {
