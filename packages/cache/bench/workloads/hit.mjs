@@ -1,0 +1,44 @@
+// 100 %-hit reads: every key of the space is stored, reads follow a scrambled Zipf stream.
+import { makeKeys, scrambledZipf } from "../keys.mjs";
+import { runRounds, timeBatches } from "../measure.mjs";
+
+/** TTL that never runs out during a run, so TTL checks happen but nothing expires. */
+export const LONG_TTL = 3_600_000;
+
+/**
+ * Builds the hit workload for Zipf exponent `s`.
+ *
+ * @param {number} s - the Zipf exponent
+ * @returns {object} the workload
+ */
+export function hitWorkload(s) {
+  return {
+    id: `hit-zipf-${s}`,
+    title: `100 % hit reads, Zipf s=${s}`,
+    applies: () => true,
+    run: (create, contender, settings) => runHit(create, contender, settings, s),
+  };
+}
+
+function runHit(create, contender, settings, s) {
+  const keys = makeKeys(settings.space);
+  const stream = scrambledZipf({
+    space: settings.space,
+    length: settings.ops,
+    s,
+    seed: settings.seed,
+  });
+  const cache = create({ max: settings.space, ttl: contender.ttl ? LONG_TTL : undefined });
+  for (let i = 0; i < keys.length; i++) cache.set(keys[i], i);
+  const body = (start, end) => {
+    let hits = 0;
+    for (let i = start; i < end; i++) if (cache.get(keys[stream[i]]) !== undefined) hits++;
+    return hits;
+  };
+  const summary = runRounds(settings, () => {
+    const timed = timeBatches(stream.length, body);
+    return { ...timed, ops: stream.length, reads: stream.length };
+  });
+  cache.close();
+  return summary;
+}
