@@ -22,7 +22,7 @@ export function planJobs({ workloads, contenders, checks, includeFailing }) {
   const skipped = [];
   for (const workload of workloads) {
     for (const contender of contenders) {
-      if (workload.id === "telemetry" && contender.id !== "ttl-cache") continue;
+      if (workload.id.startsWith("telemetry") && contender.id !== "ttl-cache") continue;
       const row = { workloadId: workload.id, contenderId: contender.id, label: contender.label };
       const incorrect = gate(workload, checks[contender.id]);
       if (!workload.applies(contender))
@@ -35,17 +35,13 @@ export function planJobs({ workloads, contenders, checks, includeFailing }) {
   return { jobs, skipped };
 }
 
-function telemetryRows(job, data) {
-  const stripped = data.variants.find((variant) => variant.id === "stripped");
+function variantRows(job, data) {
   return data.variants.map((variant) => ({
-    workloadId: job.workload.id,
+    workloadId: job.workload.reportAs ?? job.workload.id,
     contenderId: `${job.contender.id}:${variant.id}`,
     label: variant.label,
     status: "ok",
-    data: {
-      ...variant,
-      overhead: 1 - variant.opsPerSec.median / stripped.opsPerSec.median,
-    },
+    data: variant,
   }));
 }
 
@@ -63,6 +59,6 @@ export function expandResult(job, answer) {
     label: job.contender.label,
   };
   if (!answer.ok) return [{ ...row, status: "error", reason: answer.error.split("\n")[0] }];
-  if (job.workload.id === "telemetry") return telemetryRows(job, answer.result);
+  if (answer.result.variants) return variantRows(job, answer.result);
   return [{ ...row, status: "ok", data: answer.result, incorrect: job.incorrect || undefined }];
 }

@@ -41,9 +41,18 @@ export function mainSummary(row) {
   return (MAIN_VALUE[row.workloadId] ?? THROUGHPUT).pick(row.data);
 }
 
-function notesOf(row, contender) {
+function notesOf(row, base, contender) {
   const data = row.data;
   const notes = [];
+  const stripped = mainSummary(base.stripped)?.median;
+  if (row.contenderId === "ttl-cache:no-subscriber") {
+    notes.push(
+      `cost vs compiled out ${percent(1 - data.pairedVsFirst.median)} (median of paired rounds)`,
+    );
+  } else if (stripped !== undefined && row !== base.stripped) {
+    notes.push(`cost vs compiled out ${percent(1 - data.opsPerSec.median / stripped)}`);
+  }
+  if (data.messagesPublished !== undefined) notes.push(`${data.messagesPublished} messages`);
   if (data.size !== undefined)
     notes.push(`size ${data.size}${contender?.bounded === false ? " (unbounded)" : ""}`);
   if (data.sweepMs !== undefined) notes.push(`full sweep ${compact(data.sweepMs.median)} ms`);
@@ -69,7 +78,7 @@ function cellsOf(row, base, contender) {
     ratio(main.median / map),
     row.data.p99Micros === undefined ? "—" : compact(row.data.p99Micros),
     percent(row.data.hitRatio),
-    notesOf(row, contender),
+    notesOf(row, base, contender),
   ];
 }
 
@@ -88,6 +97,7 @@ export function buildSections(results, workloads, contenders) {
       const base = {
         lru: rows.find((row) => row.contenderId === "lru-ttl"),
         map: rows.find((row) => row.contenderId === "map"),
+        stripped: rows.find((row) => row.contenderId === "ttl-cache:stripped"),
       };
       const contender = (row) => contenders.find((candidate) => candidate.id === row.contenderId);
       return {

@@ -4,7 +4,7 @@ import { hitWorkload } from "./hit.mjs";
 import { memoryWorkload } from "./memory.mjs";
 import { mixedWorkload } from "./mixed.mjs";
 import { stampedeWorkload } from "./stampede.mjs";
-import { telemetryWorkload } from "./telemetry.mjs";
+import { telemetrySubscribedWorkload, telemetryWorkload } from "./telemetry.mjs";
 import { ttlHeavyWorkload } from "./ttl-heavy.mjs";
 
 export const WORKLOADS = [
@@ -17,6 +17,7 @@ export const WORKLOADS = [
   memoryWorkload,
   stampedeWorkload,
   telemetryWorkload,
+  telemetrySubscribedWorkload,
 ];
 
 /**

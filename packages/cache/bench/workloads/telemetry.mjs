@@ -1,55 +1,61 @@
-// Telemetry overhead: the 90/10 mix on TtlCache with telemetry compiled out, with the channels but
-// no subscriber, and with a subscriber on every per-key channel. Rounds are interleaved in a
-// random order so that drift on a shared machine hits every variant alike.
-import { subscribe, unsubscribe } from "node:diagnostics_channel";
-import { adaptTtlCache } from "../contenders.mjs";
+// Telemetry overhead: the 90/10 mix on TtlCache with telemetry compiled out and with the channels
+// but no subscriber (rounds interleaved in random order, so drift on a shared machine hits both
+// alike), and, in a separate worker, with a subscriber on every per-key channel. The subscribed
+// run needs its own isolate: subscribing changes the prototype of the channel objects, which would
+// deoptimize the "no subscriber" code for the rest of the worker's life.
+import { subscribe } from "node:diagnostics_channel";
 import { createRandom, shuffle } from "../keys.mjs";
 import { collectGarbage, quantile, summarize } from "../measure.mjs";
 import { importStrippedTtlCache } from "../strip-telemetry.mjs";
-import { mixedRound } from "./mixed.mjs";
 import { LONG_TTL } from "./hit.mjs";
-
-/** The telemetry workload; it runs TtlCache only, in three variants. */
-export const telemetryWorkload = {
-  id: "telemetry",
-  title: "telemetry overhead, 90/10 mix on TtlCache",
-  applies: (contender) => contender.id === "ttl-cache",
-  run: runTelemetry,
-};
 
 const PER_KEY = ["hit", "miss", "set", "evict", "expire", "delete"].map(
   (name) => `ladder:cache:${name}`,
 );
 
-async function makeVariants(settings) {
+// Each variant imports its own instance of the adapter and loop modules (a query string makes a
+// new module), so the variants never share inline caches and each stays monomorphic.
+async function makeRound(Class, settings, variant) {
+  const { adaptTtlCache } = await import(`../contenders.mjs?${variant}`);
+  const { mixedRound } = await import(`./mixed.mjs?${variant}`);
+  const capacity = Math.round(settings.space / 10);
+  return mixedRound(adaptTtlCache(Class)({ max: capacity, ttl: LONG_TTL }), settings, 0.1);
+}
+
+async function idleVariants(settings) {
   const { TtlCache } = await import("../../dist/index.js");
   const stripped = await importStrippedTtlCache();
-  const capacity = Math.round(settings.space / 10);
-  const make = (Class) =>
-    mixedRound(adaptTtlCache(Class)({ max: capacity, ttl: LONG_TTL }), settings, 0.1);
+  if (stripped.removed === 0) throw new Error("strip-telemetry.mjs no longer matches the build.");
+  return [
+    {
+      id: "stripped",
+      label: "TtlCache, telemetry compiled out",
+      round: await makeRound(stripped.TtlCache, settings, "stripped"),
+    },
+    {
+      id: "no-subscriber",
+      label: "TtlCache, no subscriber",
+      round: await makeRound(TtlCache, settings, "idle"),
+    },
+  ];
+}
+
+async function subscribedVariants(settings) {
+  const { TtlCache } = await import("../../dist/index.js");
   let published = 0;
-  const listener = () => {
-    published++;
-  };
-  return {
-    removed: stripped.removed,
-    published: () => published,
-    variants: [
-      {
-        id: "stripped",
-        label: "TtlCache, telemetry compiled out",
-        round: make(stripped.TtlCache),
-      },
-      { id: "no-subscriber", label: "TtlCache, no subscriber", round: make(TtlCache) },
-      {
-        id: "subscribed",
-        label: "TtlCache, subscriber on every per-key channel",
-        round: make(TtlCache),
-        before: () => PER_KEY.forEach((name) => subscribe(name, listener)),
-        after: () => PER_KEY.forEach((name) => unsubscribe(name, listener)),
-      },
-    ],
-  };
+  for (const name of PER_KEY) {
+    subscribe(name, () => {
+      published++;
+    });
+  }
+  return [
+    {
+      id: "subscribed",
+      label: "TtlCache, subscriber on every per-key channel",
+      round: await makeRound(TtlCache, settings, "subscribed"),
+      published: () => published,
+    },
+  ];
 }
 
 function summarizeVariant(samples) {
@@ -61,23 +67,53 @@ function summarizeVariant(samples) {
   };
 }
 
-async function runTelemetry(create, contender, settings) {
-  const { variants, removed, published } = await makeVariants(settings);
+/** Each round is short, so the telemetry jobs run three times as many to tame the noise. */
+const ROUND_FACTOR = 3;
+
+function pairedRatios(samples, baseline) {
+  const rate = (sample) => sample.ops / sample.ns;
+  return samples.map((sample, i) => rate(sample) / rate(baseline[i]));
+}
+
+function interleave(variants, settings) {
   const random = createRandom(settings.seed);
   const samples = new Map(variants.map((variant) => [variant.id, []]));
-  for (let i = 0; i < settings.warmup + settings.rounds; i++) {
+  for (let i = 0; i < settings.warmup + settings.rounds * ROUND_FACTOR; i++) {
     for (const variant of shuffle([...variants], random)) {
       collectGarbage();
-      variant.before?.();
       const result = variant.round();
-      variant.after?.();
       if (i >= settings.warmup) samples.get(variant.id).push(result);
     }
   }
-  const rows = variants.map((variant) => ({
+  const baseline = samples.get(variants[0].id);
+  return variants.map((variant) => ({
     id: variant.id,
     label: variant.label,
     ...summarizeVariant(samples.get(variant.id)),
+    pairedVsFirst: summarize(pairedRatios(samples.get(variant.id), baseline)),
+    ...(variant.published ? { messagesPublished: variant.published() } : {}),
   }));
-  return { variants: rows, guardsRemoved: removed, messagesPublished: published() };
 }
+
+const onlyTtlCache = (contender) => contender.id === "ttl-cache";
+
+/** Telemetry compiled out vs present with no subscriber, interleaved in one worker. */
+export const telemetryWorkload = {
+  id: "telemetry",
+  title: "telemetry overhead, 90/10 mix on TtlCache",
+  applies: onlyTtlCache,
+  run: async (create, contender, settings) => ({
+    variants: interleave(await idleVariants(settings), settings),
+  }),
+};
+
+/** The same mix with a subscriber on every per-key channel, in its own worker. */
+export const telemetrySubscribedWorkload = {
+  id: "telemetry-subscribed",
+  reportAs: "telemetry",
+  title: "telemetry overhead, 90/10 mix on TtlCache (subscribed)",
+  applies: onlyTtlCache,
+  run: async (create, contender, settings) => ({
+    variants: interleave(await subscribedVariants(settings), settings),
+  }),
+};
