@@ -41,28 +41,39 @@ export function mainSummary(row) {
   return (MAIN_VALUE[row.workloadId] ?? THROUGHPUT).pick(row.data);
 }
 
-function notesOf(row, base, contender) {
-  const data = row.data;
-  const notes = [];
-  const stripped = mainSummary(base.stripped)?.median;
-  if (row.contenderId === "ttl-cache:no-subscriber") {
-    notes.push(
-      `cost vs compiled out ${percent(1 - data.pairedVsFirst.median)} (median of paired rounds)`,
-    );
-  } else if (stripped !== undefined && row !== base.stripped) {
-    notes.push(`cost vs compiled out ${percent(1 - data.opsPerSec.median / stripped)}`);
-  }
-  if (data.messagesPublished !== undefined) notes.push(`${data.messagesPublished} messages`);
-  if (data.size !== undefined)
-    notes.push(`size ${data.size}${contender?.bounded === false ? " (unbounded)" : ""}`);
-  if (data.sweepMs !== undefined) notes.push(`full sweep ${compact(data.sweepMs.median)} ms`);
-  if (data.lingering !== undefined) notes.push(`lingering ${data.lingering}`);
-  if (data.timers !== undefined) notes.push(`timers ${data.timers}`);
-  if (data.loaderCalls !== undefined)
-    notes.push(`loader calls ${data.loaderCalls}, p99 ${compact(data.p99Ms)} ms`);
-  if (data.wrongValues) notes.push(`${data.wrongValues} wrong values`);
+/** Notes shown when the row's data carries the field; each returns its text. */
+const NOTES = [
+  [
+    "size",
+    (data, row, contender) =>
+      `size ${data.size}${contender?.bounded === false ? " (unbounded)" : ""}`,
+  ],
+  ["sweepMs", (data) => `full sweep ${compact(data.sweepMs.median)} ms`],
+  ["lingering", (data) => `lingering ${data.lingering}`],
+  ["timers", (data) => `timers ${data.timers}`],
+  ["loaderCalls", (data) => `loader calls ${data.loaderCalls}, p99 ${compact(data.p99Ms)} ms`],
+  [
+    "pairedVsFirst",
+    (data, row) =>
+      row.contenderId.endsWith(":stripped")
+        ? ""
+        : `cost vs compiled out ${percent(1 - data.pairedVsFirst.median)} (paired rounds)`,
+  ],
+  ["messagesPublished", (data) => `${data.messagesPublished} messages`],
+  [
+    "strippedMedian",
+    (data) =>
+      `cost vs compiled out ${percent(1 - data.opsPerSec.median / data.strippedMedian)} (medians, separate workers)`,
+  ],
+];
+
+function notesOf(row, contender) {
+  const notes = NOTES.filter(([field]) => row.data[field] !== undefined).map(([, format]) =>
+    format(row.data, row, contender),
+  );
+  if (row.data.wrongValues) notes.push(`${row.data.wrongValues} wrong values`);
   if (row.incorrect) notes.push(`✗ fails check: ${row.incorrect}`);
-  return notes.join("; ");
+  return notes.filter((note) => note !== "").join("; ");
 }
 
 function cellsOf(row, base, contender) {
@@ -78,7 +89,7 @@ function cellsOf(row, base, contender) {
     ratio(main.median / map),
     row.data.p99Micros === undefined ? "—" : compact(row.data.p99Micros),
     percent(row.data.hitRatio),
-    notesOf(row, base, contender),
+    notesOf(row, contender),
   ];
 }
 
@@ -97,8 +108,12 @@ export function buildSections(results, workloads, contenders) {
       const base = {
         lru: rows.find((row) => row.contenderId === "lru-ttl"),
         map: rows.find((row) => row.contenderId === "map"),
-        stripped: rows.find((row) => row.contenderId === "ttl-cache:stripped"),
       };
+      const stripped = rows.find((row) => row.contenderId === "ttl-cache:stripped");
+      for (const row of rows) {
+        if (row.contenderId === "ttl-cache:subscribed" && stripped)
+          row.data.strippedMedian = stripped.data.opsPerSec.median;
+      }
       const contender = (row) => contenders.find((candidate) => candidate.id === row.contenderId);
       return {
         title: workload.title,

@@ -26,7 +26,8 @@ export function mixedWorkload(writeShare) {
  * @param {object} cache - an adapter
  * @param {object} settings - ops, space, seed, rounds
  * @param {number} writeShare - fraction of writes
- * @returns {() => object} one round
+ * @returns {(() => object) & { body: Function, total: number, reads: number }} one round; its
+ *   `body(start, end)` runs a slice of it, for callers that interleave batches
  */
 export function mixedRound(cache, settings, writeShare) {
   const keys = makeKeys(settings.space);
@@ -48,7 +49,8 @@ export function mixedRound(cache, settings, writeShare) {
     }
     return hits;
   };
-  return () => ({ ...timeBatches(stream.length, body), ops: stream.length, reads });
+  const round = () => ({ ...timeBatches(stream.length, body), ops: stream.length, reads });
+  return Object.assign(round, { body, total: stream.length, reads });
 }
 
 function runMixed(create, contender, settings, writeShare) {

@@ -5,7 +5,7 @@
 // deoptimize the "no subscriber" code for the rest of the worker's life.
 import { subscribe } from "node:diagnostics_channel";
 import { createRandom, shuffle } from "../keys.mjs";
-import { collectGarbage, quantile, summarize } from "../measure.mjs";
+import { BATCH, collectGarbage, quantile, summarize } from "../measure.mjs";
 import { importStrippedTtlCache } from "../strip-telemetry.mjs";
 import { LONG_TTL } from "./hit.mjs";
 
@@ -58,41 +58,71 @@ async function subscribedVariants(settings) {
   ];
 }
 
-function summarizeVariant(samples) {
-  const batches = samples.flatMap((sample) => [...sample.batches]).sort((a, b) => a - b);
-  return {
-    opsPerSec: summarize(samples.map((sample) => sample.ops / (sample.ns / 1e9))),
-    p99Micros: quantile(batches, 0.99) / 1000,
-    hitRatio: samples[0].hits / samples[0].reads,
-  };
-}
-
+/**
+ * Runs the variants batch by batch, alternating which goes first, so each batch of one variant is
+ * timed within microseconds of the same batch of the other: bursts of load from other processes
+ * then hit both alike, and the per-batch time ratios cancel them out.
+ */
 /** Each round is short, so the telemetry jobs run three times as many to tame the noise. */
 const ROUND_FACTOR = 3;
 
-function pairedRatios(samples, baseline) {
-  const rate = (sample) => sample.ops / sample.ns;
-  return samples.map((sample, i) => rate(sample) / rate(baseline[i]));
+/** Runs one batch of every variant in a random order; returns each variant's time in ns. */
+function timeBatchOfEach(variants, start, end, random) {
+  const ns = variants.map(() => 0);
+  const hits = variants.map(() => 0);
+  for (const v of shuffle(
+    variants.map((_, index) => index),
+    random,
+  )) {
+    const began = process.hrtime.bigint();
+    hits[v] = variants[v].round.body(start, end);
+    ns[v] = Number(process.hrtime.bigint() - began);
+  }
+  return { ns, hits };
 }
 
 function interleave(variants, settings) {
   const random = createRandom(settings.seed);
-  const samples = new Map(variants.map((variant) => [variant.id, []]));
+  const times = variants.map(() => []);
+  const rates = variants.map(() => []);
+  const hits = variants.map(() => 0);
+  const { total, reads } = variants[0].round;
   for (let i = 0; i < settings.warmup + settings.rounds * ROUND_FACTOR; i++) {
-    for (const variant of shuffle([...variants], random)) {
-      collectGarbage();
-      const result = variant.round();
-      if (i >= settings.warmup) samples.get(variant.id).push(result);
+    collectGarbage();
+    const timed = i >= settings.warmup;
+    const ns = variants.map(() => 0);
+    for (let start = 0; start < total; start += BATCH) {
+      const batch = timeBatchOfEach(variants, start, Math.min(total, start + BATCH), random);
+      batch.ns.forEach((took, v) => {
+        ns[v] += took;
+        hits[v] += batch.hits[v];
+        if (timed) times[v].push(took);
+      });
     }
+    if (timed) ns.forEach((value, v) => rates[v].push(total / (value / 1e9)));
   }
-  const baseline = samples.get(variants[0].id);
-  return variants.map((variant) => ({
+  return variants.map((variant, v) =>
+    describe(variant, {
+      rates: rates[v],
+      times,
+      v,
+      hitRatio: hits[v] / (reads * (settings.warmup + settings.rounds * ROUND_FACTOR)),
+    }),
+  );
+}
+
+function describe(variant, { rates, times, v, hitRatio }) {
+  const sorted = [...times[v]].sort((a, b) => a - b);
+  const paired = v === 0 ? undefined : summarize(times[v].map((ns, b) => times[0][b] / ns));
+  return {
     id: variant.id,
     label: variant.label,
-    ...summarizeVariant(samples.get(variant.id)),
-    pairedVsFirst: summarize(pairedRatios(samples.get(variant.id), baseline)),
+    opsPerSec: summarize(rates),
+    p99Micros: quantile(sorted, 0.99) / 1000,
+    hitRatio,
+    ...(paired === undefined ? {} : { pairedVsFirst: paired }),
     ...(variant.published ? { messagesPublished: variant.published() } : {}),
-  }));
+  };
 }
 
 const onlyTtlCache = (contender) => contender.id === "ttl-cache";
