@@ -483,6 +483,7 @@ export class TtlCache<K, V> implements Disposable {
   }
 
   #supersede(key: K): void {
+    if (this.#inFlight.size === 0) return; // the common case: skip a hash lookup on every set
     const load = this.#inFlight.get(key);
     if (load === undefined) return;
     load.superseded = true;
