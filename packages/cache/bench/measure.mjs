@@ -51,10 +51,12 @@ export function quantile(sorted, q) {
 }
 
 /**
- * Median, min, max and interquartile range of a sample.
+ * Median, min, max and interquartile range of a sample, which it keeps so that samples from
+ * repeated jobs can be merged.
  *
  * @param {number[]} values - the sample
- * @returns {{ median: number, min: number, max: number, q1: number, q3: number, n: number }} summary
+ * @returns {{ median: number, min: number, max: number, q1: number, q3: number, n: number,
+ *   samples: number[] }} summary
  */
 export function summarize(values) {
   const sorted = [...values].sort((a, b) => a - b);
@@ -65,6 +67,7 @@ export function summarize(values) {
     q1: quantile(sorted, 0.25),
     q3: quantile(sorted, 0.75),
     n: sorted.length,
+    samples: [...values],
   };
 }
 

@@ -13,7 +13,8 @@ import { runJob } from "./run-jobs.mjs";
 import { checkTargets } from "./targets.mjs";
 import { WORKLOADS } from "./workloads/index.mjs";
 import { SWEEP_INTERVAL } from "./workloads/ttl-heavy.mjs";
-import { planJobs, expandResult } from "./plan.mjs";
+import { mergeAnswers } from "./merge.mjs";
+import { expandResult, planJobs } from "./plan.mjs";
 
 const log = (line) => process.stderr.write(`${line}\n`);
 
@@ -30,19 +31,26 @@ async function runChecks(contenders) {
   return checks;
 }
 
-async function runPlan(plan, settings) {
-  const results = [...plan.skipped];
-  for (const [index, job] of plan.jobs.entries()) {
-    log(`[${index + 1}/${plan.jobs.length}] ${job.workload.id} × ${job.contender.id}`);
-    const answer = await runJob({
+/** Each job runs `repeat` times in separate workers, shuffled over the whole run. */
+async function runPlan(plan, options) {
+  const { settings, repeat } = options;
+  const perRun = { ...settings, rounds: Math.ceil(settings.rounds / repeat) };
+  const runs = plan.jobs.flatMap((job) => Array.from({ length: repeat }, () => job));
+  shuffle(runs, createRandom(settings.seed));
+  const answers = new Map(plan.jobs.map((job) => [job, []]));
+  for (const [index, job] of runs.entries()) {
+    log(`[${index + 1}/${runs.length}] ${job.workload.id} × ${job.contender.id}`);
+    const message = {
       kind: "workload",
       contenderId: job.contender.id,
       workloadId: job.workload.id,
-      settings,
-    });
-    results.push(...expandResult(job, answer));
+    };
+    answers.get(job).push(await runJob({ ...message, settings: perRun }));
   }
-  return results;
+  return [
+    ...plan.skipped,
+    ...plan.jobs.flatMap((job) => expandResult(job, mergeAnswers(answers.get(job)))),
+  ];
 }
 
 function order(results, workloads, contenders) {
@@ -104,8 +112,7 @@ async function main() {
     checks,
     includeFailing: options.includeFailing,
   });
-  shuffle(plan.jobs, createRandom(options.settings.seed));
-  const results = order(await runPlan(plan, options.settings), workloads, contenders);
+  const results = order(await runPlan(plan, options), workloads, contenders);
   const sections = buildSections(results, workloads, contenders);
   const targets = checkTargets(results);
   const meta = describeMachine(options, Math.round((Date.now() - began) / 1000));
