@@ -1,5 +1,6 @@
 import { makeKeys, scrambledZipf } from "./keys.mjs";
-const { TtlCache } = await import(process.env.DIST ?? "../dist/index.js");
+const { TtlCache } = await import("/tmp/dist-new/index.js");
+const { TtlCache: OldCache } = await import("/tmp/dist-old/index.js");
 import { LRUCache } from "lru-cache";
 const space = 100000,
   ops = 100000;
@@ -12,6 +13,7 @@ const make = {
   lru: () => new LRUCache({ max: space, ttl: 3600000 }),
   lrunottl: () => new LRUCache({ max: space }),
   map: () => new Map(),
+  old: () => new OldCache({ maxEntries: space, ttl: 3600000 }),
 };
 const names = (process.argv[2] ?? "ttl,lru").split(",");
 const runs = names.map((n) => {

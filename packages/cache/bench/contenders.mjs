@@ -50,6 +50,10 @@ function lruFactory(withTtl) {
           max: o.max,
           ttl: withTtl ? o.ttl : undefined,
           perf: o.now === undefined ? undefined : { now: o.now },
+          // With an injected clock, read it on every call as TtlCache does with one: the default
+          // ttlResolution caches the time until a real 1 ms timer fires, which a synchronous loop
+          // on a fake clock never lets happen, so expired entries would be served as hits.
+          ttlResolution: o.now === undefined ? undefined : 0,
           fetchMethod: o.loader === undefined ? undefined : (key) => o.loader(key),
         }),
       );
