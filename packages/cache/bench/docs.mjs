@@ -6,19 +6,33 @@ import { HEADER } from "./report.mjs";
 
 const DOCS = new URL("../docs/", import.meta.url);
 
-const METHOD = `Each job (one workload on one contender) runs in its own \`worker_thread\` with
-\`--expose-gc\`, one job at a time, in a random order (the seed is printed). Key streams are
-scrambled Zipf arrays built from a seeded PRNG before any timed loop. Every job runs warm-up rounds,
-then timed rounds with a forced GC before each; the table shows the median over the timed rounds
-and the spread (min–max). p99 is the 99th percentile of the time of one batch of 1 000 operations.
+const METHOD = `Each job (one workload on one contender) runs in its own \`worker_thread\`, one job
+at a time, in a random order (the seed is printed); every job runs \`REPEAT\` time(s), in separate workers at
+random points of the run, and their timed rounds are pooled, so that load from other processes falls
+on every contender alike. The driver runs with \`--expose-gc\` (V8 flags are per process; workers
+inherit it). Key streams are scrambled Zipf arrays built from a seeded PRNG before any timed loop.
+Each worker runs warm-up rounds, then timed rounds with a forced GC before each; the tables show the
+median over the timed rounds and the spread (min–max). p99 is the 99th percentile of the time of one
+batch of 1 000 operations.
+
 A contender that fails the correctness check (\`1\` distinct from \`"1"\`, a \`"__proto__"\` key,
 least-recently-used eviction order) is marked and not timed; failing only the eviction order
-excludes it from the workloads that evict. Ratio columns divide by lru-cache (with \`ttl\`) and by a
-bare \`Map\` on the same workload: higher is better for ops/s, lower is better for bytes and ms.
-Contenders without a bound (\`Map\`, node-cache) hold every key in the read/write mixes, so their hit
-ratio is not comparable. The TTL workload runs on a fake clock (injected where the contender accepts
-one, otherwise the worker's \`performance.now\`/\`Date.now\` are patched); timers stay real, so
-"lingering" counts the entries still stored ${"`"}SWEEP${"`"} after the clock passed every expiry.`;
+excludes it from the workloads that evict (@isaacs/ttlcache evicts the entry closest to expiry and
+quick-lru keeps two generations, by design). \`--include-failing\` times them anyway, marked ✗.
+
+Ratio columns divide by lru-cache (with \`ttl\`) and by a bare \`Map\` on the same workload: higher
+is better for ops/s, lower is better for bytes and ms. \`Map\` and node-cache have no bound, so in
+the read/write mixes they hold every key and their hit ratio is not comparable. "timers" counts the
+timers that keep the process alive (\`process.getActiveResourcesInfo()\`; unref'd timers are not
+listed). The TTL workload runs on a fake clock (injected where the contender accepts one, otherwise
+the worker's \`performance.now\`/\`Date.now\` are patched); timers stay real, so "lingering" counts
+the entries still stored \`SWEEP\` after the clock passed every expiry by one sweep interval.
+Telemetry cost is measured against a copy of TtlCache with every \`hasSubscribers\` guard removed,
+the two timed batch by batch in alternation and compared as the median of per-batch ratios; the
+subscribed variant runs in its own worker, because subscribing changes the channel objects' shape.
+
+The machine is shared with other sessions: expect wide spreads, and read ratios between workers
+with that in mind.`;
 
 /**
  * Renders the Markdown page.
@@ -38,7 +52,7 @@ export function renderDocs(run) {
     "",
     "## Method",
     "",
-    METHOD.replace("`SWEEP`", meta.sweepNote),
+    METHOD.replace("`SWEEP`", meta.sweepNote).replace("`REPEAT`", String(meta.repeat)),
     ...renderChecksAndTargets(run),
     "",
     "## Results",
@@ -82,6 +96,12 @@ function renderChecksAndTargets({ checks, targets }) {
 export async function writeDocs(run) {
   await mkdir(DOCS, { recursive: true });
   const file = new URL("benchmarks.md", DOCS);
-  await writeFile(file, renderDocs(run));
+  // Formatted as the repository formats Markdown, so the generated page passes the format rung.
+  const prettier = await import("prettier");
+  const config = (await prettier.resolveConfig(file)) ?? {};
+  await writeFile(
+    file,
+    await prettier.format(renderDocs(run), { ...config, parser: "markdown" }),
+  );
   return file.pathname;
 }

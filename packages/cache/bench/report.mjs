@@ -57,7 +57,7 @@ const NOTES = [
     (data, row) =>
       row.contenderId.endsWith(":stripped")
         ? ""
-        : `cost vs compiled out ${percent(1 - data.pairedVsFirst.median)} (paired rounds)`,
+        : `cost vs compiled out ${percent(1 - data.pairedVsFirst.median)} (paired batches)`,
   ],
   ["messagesPublished", (data) => `${data.messagesPublished} messages`],
   [

@@ -75,6 +75,7 @@ function describeMachine(options, seconds) {
     node: process.version,
     command: `pnpm bench:cache ${process.argv.slice(2).join(" ")}`.trim(),
     settings: options.settings,
+    repeat: options.repeat,
     seconds,
     sweepNote: `${(SWEEP_INTERVAL * 1.2) / 1000} s (real)`,
   };
