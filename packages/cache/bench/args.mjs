@@ -6,7 +6,7 @@ export const USAGE = `Usage: pnpm bench:cache [options]
   --rounds N            timed rounds per job (default 10)
   --warmup N            warm-up rounds per job (default 3)
   --repeat N            run each job N times in separate workers, spread over the run, and pool
-                        the timed rounds (default 2; 1 with --quick)
+                        the timed rounds (default 3; 1 with --quick)
   --ops N               operations per round (default 200 000)
   --space N             key space (default 100 000)
   --seed N              seed of the key streams and of the job order (default: random)
@@ -61,7 +61,7 @@ export function parseOptions(argv) {
     json: values.json,
     writeDocs: values["write-docs"],
     includeFailing: values["include-failing"],
-    repeat: positive("repeat", values.repeat, quick ? 1 : 2),
+    repeat: positive("repeat", values.repeat, quick ? 1 : 3),
     only: list(values.only),
     contenders: list(values.contenders),
     settings: {

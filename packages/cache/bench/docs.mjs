@@ -12,8 +12,11 @@ random points of the run, and their timed rounds are pooled, so that load from o
 on every contender alike. The driver runs with \`--expose-gc\` (V8 flags are per process; workers
 inherit it). Key streams are scrambled Zipf arrays built from a seeded PRNG before any timed loop.
 Each worker runs warm-up rounds, then timed rounds with a forced GC before each; the tables show the
-median over the timed rounds and the spread (min–max). p99 is the 99th percentile of the time of one
-batch of 1 000 operations.
+median over the timed rounds and the spread (min–max). Throughput is operations per second of CPU
+time of the process (\`process.cpuUsage()\`, which counts V8's GC helper threads too): on this
+shared machine wall-clock rounds of the same code varied 3–5× with the load of other sessions, and
+CPU time leaves out the time the worker sat preempted. Wall-clock rates are in the \`--json\`
+output. p99 is the 99th percentile of the CPU time of one batch of 1 000 operations.
 
 A contender that fails the correctness check (\`1\` distinct from \`"1"\`, a \`"__proto__"\` key,
 least-recently-used eviction order) is marked and not timed; failing only the eviction order
@@ -31,8 +34,8 @@ Telemetry cost is measured against a copy of TtlCache with every \`hasSubscriber
 the two timed batch by batch in alternation and compared as the median of per-batch ratios; the
 subscribed variant runs in its own worker, because subscribing changes the channel objects' shape.
 
-The machine is shared with other sessions: expect wide spreads, and read ratios between workers
-with that in mind.`;
+The machine is shared with other sessions: even in CPU time, ratios between workers move by about
+±15 % from run to run; read them with the spreads.`;
 
 /**
  * Renders the Markdown page.
