@@ -100,3 +100,19 @@ export function makeOps({ length, writeShare, seed }) {
   for (let i = 0; i < length; i++) ops[i] = random() < writeShare ? 1 : 0;
   return ops;
 }
+
+/**
+ * The values stored by the workloads: one small record per key, like a cached user row. They are
+ * built before any timed loop and shared by every contender, so the heap and time they cost is
+ * the cache's handling of them (a pointer, or node-cache's clone), not their allocation.
+ *
+ * @param {number} count - how many values
+ * @returns {{ id: number, name: string, active: boolean }[]} the values
+ */
+export function makeValues(count) {
+  return Array.from({ length: count }, (_, id) => ({
+    id,
+    name: `user ${id}`,
+    active: id % 2 === 0,
+  }));
+}

@@ -12,7 +12,7 @@ function ratioTarget(results, workloadId, baseId, minimum) {
   const value = mine / base;
   return {
     target: `${workloadId}: TtlCache ≥ ${minimum}× ${baseId} ops/s`,
-    measured: Number.isFinite(value) ? `${value.toFixed(2)}×` : "not measured",
+    measured: Number.isFinite(value) ? `${value.toFixed(3)}×` : "not measured",
     met: Number.isFinite(value) ? value >= minimum : null,
   };
 }

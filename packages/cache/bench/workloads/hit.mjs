@@ -1,5 +1,5 @@
 // 100 %-hit reads: every key of the space is stored, reads follow a scrambled Zipf stream.
-import { makeKeys, scrambledZipf } from "../keys.mjs";
+import { makeKeys, makeValues, scrambledZipf } from "../keys.mjs";
 import { runRounds, timeBatches } from "../measure.mjs";
 
 /** TTL that never runs out during a run, so TTL checks happen but nothing expires. */
@@ -29,7 +29,8 @@ function runHit(create, contender, settings, s) {
     seed: settings.seed,
   });
   const cache = create({ max: settings.space, ttl: contender.ttl ? LONG_TTL : undefined });
-  for (let i = 0; i < keys.length; i++) cache.set(keys[i], i);
+  const values = makeValues(keys.length);
+  for (let i = 0; i < keys.length; i++) cache.set(keys[i], values[i]);
   const body = (start, end) => {
     let hits = 0;
     for (let i = start; i < end; i++) if (cache.get(keys[stream[i]]) !== undefined) hits++;

@@ -1,5 +1,5 @@
 // Bytes per entry: heap growth after forced GC for `space` entries, keys and values preallocated.
-import { makeKeys } from "../keys.mjs";
+import { makeKeys, makeValues } from "../keys.mjs";
 import { collectGarbage, liveTimers, summarize } from "../measure.mjs";
 import { LONG_TTL } from "./hit.mjs";
 
@@ -14,9 +14,9 @@ export const memoryWorkload = {
 // One sample: the heap with the filled cache minus the heap once the cache is dropped, both after
 // forced GC. Measuring "after minus before" instead let a stale interpreter register (or an inlined
 // frame) keep the previous sample's cache alive into the next "before", which read as ~0 B/entry.
-function sample(create, keys, ttl) {
+function sample(create, { keys, values }, ttl) {
   let cache = create({ max: keys.length, ttl });
-  for (let i = 0; i < keys.length; i++) cache.set(keys[i], i);
+  for (let i = 0; i < keys.length; i++) cache.set(keys[i], values[i]);
   collectGarbage();
   const withCache = process.memoryUsage().heapUsed;
   const timers = liveTimers();
@@ -30,13 +30,13 @@ function sample(create, keys, ttl) {
 }
 
 function runMemory(create, contender, settings) {
-  const keys = makeKeys(settings.space);
+  const input = { keys: makeKeys(settings.space), values: makeValues(settings.space) };
   const ttl = contender.ttl ? LONG_TTL : undefined;
   const samples = [];
   let timers = 0;
   const rounds = Math.max(3, Math.min(settings.rounds, 5));
   for (let round = 0; round < rounds; round++) {
-    const result = sample(create, keys, ttl);
+    const result = sample(create, input, ttl);
     samples.push(result.bytes);
     timers = result.timers;
   }

@@ -1,5 +1,5 @@
 // Read/write mixes over a Zipf 0.99 stream with capacity at 10 % of the key space.
-import { makeKeys, makeOps, scrambledZipf } from "../keys.mjs";
+import { makeKeys, makeOps, makeValues, scrambledZipf } from "../keys.mjs";
 import { runRounds, timeBatches } from "../measure.mjs";
 import { LONG_TTL } from "./hit.mjs";
 
@@ -31,6 +31,7 @@ export function mixedWorkload(writeShare) {
  */
 export function mixedRound(cache, settings, writeShare) {
   const keys = makeKeys(settings.space);
+  const values = makeValues(settings.space);
   const stream = scrambledZipf({
     space: settings.space,
     length: settings.ops,
@@ -43,8 +44,9 @@ export function mixedRound(cache, settings, writeShare) {
   const body = (start, end) => {
     let hits = 0;
     for (let i = start; i < end; i++) {
-      const key = keys[stream[i]];
-      if (ops[i] === 1) cache.set(key, i);
+      const index = stream[i];
+      const key = keys[index];
+      if (ops[i] === 1) cache.set(key, values[index]);
       else if (cache.get(key) !== undefined) hits++;
     }
     return hits;

@@ -1,7 +1,7 @@
 // TTL-heavy: uniform 1–60 s TTLs on a fake clock. Measures throughput while entries expire, the
 // pause of one full sweep, and how many expired entries are left behind one sweep interval after
 // the last expiry.
-import { createRandom, makeKeys, scrambledZipf } from "../keys.mjs";
+import { createRandom, makeKeys, makeValues, scrambledZipf } from "../keys.mjs";
 import { collectGarbage, liveTimers, runRounds, summarize, timeBatches } from "../measure.mjs";
 import { installFakeClock } from "../fake-clock.mjs";
 
@@ -35,7 +35,7 @@ function makeRound(create, clock, input) {
       let hits = 0;
       for (let i = start; i < end; i++) {
         clock.advance(step);
-        if (i < keys.length) cache.set(keys[i], i, ttls[i]);
+        if (i < keys.length) cache.set(keys[i], input.values[i], ttls[i]);
         else if (cache.get(keys[stream[i - keys.length]]) !== undefined) hits++;
       }
       return hits;
@@ -52,7 +52,8 @@ function makeRound(create, clock, input) {
 async function countLingering(create, clock, input) {
   clock.set(0);
   const cache = create({ max: input.keys.length, now: clock.now, sweepInterval: SWEEP_INTERVAL });
-  for (let i = 0; i < input.keys.length; i++) cache.set(input.keys[i], i, input.ttls[i]);
+  for (let i = 0; i < input.keys.length; i++)
+    cache.set(input.keys[i], input.values[i], input.ttls[i]);
   const timers = liveTimers();
   clock.set(60_000 + SWEEP_INTERVAL); // every entry expired at least one sweep interval ago
   await new Promise((resolve) => setTimeout(resolve, SWEEP_INTERVAL * 1.2));
@@ -66,6 +67,7 @@ async function runTtlHeavy(create, contender, settings) {
   const count = Math.round(settings.space / 2);
   const input = {
     keys: makeKeys(count),
+    values: makeValues(count),
     ttls: makeTtls(count, settings.seed),
     stream: scrambledZipf({ space: count, length: count, s: 0.99, seed: settings.seed }),
   };
