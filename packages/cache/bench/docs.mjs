@@ -31,11 +31,16 @@ listed). The TTL workload runs on a fake clock (injected where the contender acc
 the worker's \`performance.now\`/\`Date.now\` are patched); timers stay real, so "lingering" counts
 the entries still stored \`SWEEP\` after the clock passed every expiry by one sweep interval.
 Telemetry cost is measured against a copy of TtlCache with every \`hasSubscribers\` guard removed,
-the two timed batch by batch in alternation and compared as the median of per-batch ratios; the
+the two timed batch by batch in alternation and compared as the median of per-round ratios; the
 subscribed variant runs in its own worker, because subscribing changes the channel objects' shape.
 
-The machine is shared with other sessions: even in CPU time, ratios between workers move by about
-±15 % from run to run; read them with the spreads.`;
+The machine is shared with other sessions: even in CPU time, ratios between workers move by
+±20 % from run to run (a busy sibling hardware thread halves a memory-bound loop; lru-cache's
+rounds, for one, split into a 3–4 M and a 6–7 M ops/s group). So the two workloads the targets name
+are also run head to head: TtlCache, lru-cache (ttl) and \`Map\` in one worker, batch by batch in
+alternation, each with its own instance of the adapter and loop modules; the ratio is the median
+over rounds of one contender's throughput over TtlCache's in the same round. Targets are reported
+from both measurements.`;
 
 /**
  * Renders the Markdown page.

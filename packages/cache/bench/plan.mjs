@@ -22,7 +22,7 @@ export function planJobs({ workloads, contenders, checks, includeFailing }) {
   const skipped = [];
   for (const workload of workloads) {
     for (const contender of contenders) {
-      if (workload.id.startsWith("telemetry") && contender.id !== "ttl-cache") continue;
+      if (workload.solo && !workload.applies(contender)) continue; // TtlCache-only, no n/a rows
       const row = { workloadId: workload.id, contenderId: contender.id, label: contender.label };
       const incorrect = gate(workload, checks[contender.id]);
       if (!workload.applies(contender))

@@ -52,13 +52,7 @@ const NOTES = [
   ["lingering", (data) => `lingering ${data.lingering}`],
   ["timers", (data) => `timers ${data.timers}`],
   ["loaderCalls", (data) => `loader calls ${data.loaderCalls}, p99 ${compact(data.p99Ms)} ms`],
-  [
-    "pairedVsFirst",
-    (data, row) =>
-      row.contenderId.endsWith(":stripped")
-        ? ""
-        : `cost vs compiled out ${percent(1 - data.pairedVsFirst.median)} (paired batches)`,
-  ],
+  ["pairedVsFirst", (data, row) => pairedNote(data, row)],
   ["messagesPublished", (data) => `${data.messagesPublished} messages`],
   [
     "strippedMedian",
@@ -66,6 +60,13 @@ const NOTES = [
       `cost vs compiled out ${percent(1 - data.opsPerSec.median / data.strippedMedian)} (medians, separate workers)`,
   ],
 ];
+
+function pairedNote(data, row) {
+  const median = data.pairedVsFirst.median;
+  if (row.workloadId.startsWith("h2h"))
+    return `TtlCache is ${ratio(1 / median)} this (paired rounds)`;
+  return `cost vs compiled out ${percent(1 - median)} (paired rounds)`;
+}
 
 function notesOf(row, contender) {
   const notes = NOTES.filter(([field]) => row.data[field] !== undefined).map(([, format]) =>
@@ -76,11 +77,21 @@ function notesOf(row, contender) {
   return notes.filter((note) => note !== "").join("; ");
 }
 
+/** Speed relative to the first variant of a paired section (1 for the first itself). */
+const pairedSpeed = (row) => row?.data?.pairedVsFirst?.median ?? (row ? 1 : Number.NaN);
+
+function baselines(row, base, main) {
+  if (!row.workloadId.startsWith("h2h")) {
+    return { lru: mainSummary(base.lru)?.median, map: mainSummary(base.map)?.median };
+  }
+  const scale = (other) => main.median * (pairedSpeed(other) / pairedSpeed(row));
+  return { lru: scale(base.lru), map: scale(base.map) };
+}
+
 function cellsOf(row, base, contender) {
   if (row.status !== "ok") return [row.label, row.status, "", "", "", "", "", row.reason ?? ""];
   const main = mainSummary(row);
-  const lru = mainSummary(base.lru)?.median;
-  const map = mainSummary(base.map)?.median;
+  const { lru, map } = baselines(row, base, main);
   return [
     row.label,
     compact(main.median),
@@ -106,8 +117,8 @@ export function buildSections(results, workloads, contenders) {
     .map((workload) => {
       const rows = results.filter((row) => row.workloadId === workload.id);
       const base = {
-        lru: rows.find((row) => row.contenderId === "lru-ttl"),
-        map: rows.find((row) => row.contenderId === "map"),
+        lru: rows.find((row) => row.contenderId.replace(/^ttl-cache:/, "") === "lru-ttl"),
+        map: rows.find((row) => row.contenderId.replace(/^ttl-cache:/, "") === "map"),
       };
       const stripped = rows.find((row) => row.contenderId === "ttl-cache:stripped");
       for (const row of rows) {

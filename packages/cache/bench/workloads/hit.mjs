@@ -20,7 +20,16 @@ export function hitWorkload(s) {
   };
 }
 
-function runHit(create, contender, settings, s) {
+/**
+ * Fills `cache` with every key and returns one round of Zipf reads; its `body(start, end)` runs a
+ * slice, for callers that interleave batches.
+ *
+ * @param {object} cache - an adapter
+ * @param {{ space: number, ops: number, seed: number }} settings - the shape
+ * @param {number} s - the Zipf exponent
+ * @returns {(() => object) & { body: Function, total: number, reads: number }} one round
+ */
+export function hitRound(cache, settings, s) {
   const keys = makeKeys(settings.space);
   const stream = scrambledZipf({
     space: settings.space,
@@ -28,7 +37,6 @@ function runHit(create, contender, settings, s) {
     s,
     seed: settings.seed,
   });
-  const cache = create({ max: settings.space, ttl: contender.ttl ? LONG_TTL : undefined });
   const values = makeValues(keys.length);
   for (let i = 0; i < keys.length; i++) cache.set(keys[i], values[i]);
   const body = (start, end) => {
@@ -36,10 +44,14 @@ function runHit(create, contender, settings, s) {
     for (let i = start; i < end; i++) if (cache.get(keys[stream[i]]) !== undefined) hits++;
     return hits;
   };
-  const summary = runRounds(settings, () => {
-    const timed = timeBatches(stream.length, body);
-    return { ...timed, ops: stream.length, reads: stream.length };
-  });
+  const total = stream.length;
+  const round = () => ({ ...timeBatches(total, body), ops: total, reads: total });
+  return Object.assign(round, { body, total, reads: total });
+}
+
+function runHit(create, contender, settings, s) {
+  const cache = create({ max: settings.space, ttl: contender.ttl ? LONG_TTL : undefined });
+  const summary = runRounds(settings, hitRound(cache, settings, s));
   cache.close();
   return summary;
 }

@@ -1,5 +1,6 @@
 // Every workload, in report order. A workload is data: { id, title, applies, evicts?, run }.
 import { churnWorkload } from "./churn.mjs";
+import { headToHeadHit, headToHeadMix } from "./head-to-head.mjs";
 import { hitWorkload } from "./hit.mjs";
 import { memoryWorkload } from "./memory.mjs";
 import { mixedWorkload } from "./mixed.mjs";
@@ -18,6 +19,8 @@ export const WORKLOADS = [
   stampedeWorkload,
   telemetryWorkload,
   telemetrySubscribedWorkload,
+  headToHeadHit,
+  headToHeadMix,
 ];
 
 /**
