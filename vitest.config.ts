@@ -31,6 +31,14 @@ export default defineConfig({
           },
         })),
       {
+        // Templates are code: their own tests run here, on the placeholder names.
+        test: {
+          name: "templates",
+          root: join(import.meta.dirname, "templates"),
+          include: ["*/test/**/*.test.ts"],
+        },
+      },
+      {
         test: {
           name: "e2e",
           root: join(import.meta.dirname, "test"),

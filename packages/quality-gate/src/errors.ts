@@ -11,7 +11,13 @@ export type QualityGateErrorCode =
   | "CONFIG_UNREADABLE"
   | "CONFIG_INVALID"
   | "USAGE"
-  | "SYMBOL_NOT_FOUND";
+  | "OUTPUT_UNWRITABLE"
+  | "SYMBOL_NOT_FOUND"
+  | "BAD_NAME"
+  | "UNSAFE_PATH"
+  | "UNKNOWN_TEMPLATE"
+  | "FILE_EXISTS"
+  | "NO_PACKAGE";
 
 /**
  * A setup problem the user must fix before the gate can run.

@@ -9,6 +9,7 @@ export { defineConfig } from "./config/config-schema.js";
 export type { QualityGateConfig, QualityGateUserConfig } from "./config/config-schema.js";
 export { loadConfig } from "./config/load-config.js";
 export { gateEslintConfig } from "./defaults/eslint-config.js";
+export { gatePrettierConfig } from "./defaults/prettier-config.js";
 export { QualityGateError } from "./errors.js";
 export type { QualityGateErrorCode } from "./errors.js";
 export type { Finding, RungOutcome, RungStatus } from "./ladder/finding.js";

@@ -1,17 +1,13 @@
 /** `quality-gate check [dir]`: climb the ladder and report. */
-import { writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { loadConfig } from "../config/load-config.js";
-import { QualityGateError } from "../errors.js";
 import { RUNGS } from "../ladder/rungs.js";
 import { runLadder } from "../ladder/run-ladder.js";
 import { buildReport } from "../report/build-report.js";
-import { REPORTERS, reporterNamed } from "../reporters/reporters.js";
 import type { CliIo } from "./io.js";
-import { wantsColor } from "./color.js";
-import { messages } from "./messages.js";
 import { createProgress } from "./progress.js";
 import { selectRungs } from "./parse-rungs.js";
+import { planOutputs, prepareOutputs, writeOutputs } from "./report-outputs.js";
 
 /** The flags of `check`, as commander hands them over. */
 export interface CheckFlags {
@@ -20,6 +16,7 @@ export interface CheckFlags {
   readonly only?: string;
   readonly format?: string;
   readonly output?: string;
+  readonly outputDir?: string;
   readonly config?: string;
   readonly bail?: boolean;
 }
@@ -39,17 +36,8 @@ export interface CheckFlags {
  */
 export async function checkCommand(dir: string, flags: CheckFlags, io: CliIo): Promise<number> {
   const selection = selectRungs(flags);
-  const format = flags.format ?? (io.stdout.isTTY === true ? "pretty" : "json");
-  const reporter = reporterNamed(format);
-  if (reporter === undefined) {
-    throw new QualityGateError(
-      "USAGE",
-      messages.badFormat(
-        format,
-        REPORTERS.map((r) => r.name),
-      ),
-    );
-  }
+  const outputs = planOutputs(flags, io);
+  prepareOutputs(outputs);
   const root = resolve(io.cwd, dir);
   const { config } = await loadConfig(root, flags.config, io.cwd);
   const progress = createProgress(
@@ -64,11 +52,6 @@ export async function checkCommand(dir: string, flags: CheckFlags, io: CliIo): P
     onProgress: progress.onProgress,
   }).finally(progress.close);
   const report = buildReport(result, config, selection.target, selection.only);
-  const text = reporter.render(report, { color: flags.output === undefined && wantsColor(io) });
-  if (flags.output === undefined) io.stdout.write(text);
-  else {
-    writeFileSync(resolve(io.cwd, flags.output), text);
-    io.stderr.write(`${messages.wroteReport(flags.output)}\n`);
-  }
+  writeOutputs(report, outputs, io);
   return report.passed ? 0 : 1;
 }

@@ -1,5 +1,5 @@
 /**
- * The command line: `check`, `explain`. Parses with commander; turns usage and setup errors into
+ * The command line: `check`, `explain`, `new`, `init`. Parses with commander; turns usage and setup errors into
  * one line and exit code 2 (the stack only with `--debug`).
  */
 import { Command, CommanderError } from "commander";
@@ -12,6 +12,9 @@ import type { CheckFlags } from "./check-command.js";
 import { explainCommand } from "./explain-command.js";
 import type { CliIo } from "./io.js";
 import { messages } from "./messages.js";
+import { initCommand } from "./init-command.js";
+import { newCommand } from "./new-command.js";
+import type { NewFlags } from "./new-command.js";
 
 /**
  * Runs the CLI.
@@ -46,6 +49,13 @@ function buildProgram(io: CliIo, done: (code: number) => void): Command {
       writeOut: (text) => io.stdout.write(text),
       writeErr: (text) => io.stderr.write(text),
     });
+  addCheckCommands(program, io, done);
+  addScaffoldCommands(program, io, done);
+  return program;
+}
+
+/** `check` and `explain`: judge a repository. */
+function addCheckCommands(program: Command, io: CliIo, done: (code: number) => void): void {
   program
     .command("check")
     .description("run the ladder's rungs and report where the code stands")
@@ -53,11 +63,13 @@ function buildProgram(io: CliIo, done: (code: number) => void): Command {
     .option("--target <n>", "climb rungs 0..n (default 7)")
     .option("--stage <name>", "spike, precommit, tested, team, deploy, operations or maintenance")
     .option("--only <ids>", "run just these rungs, e.g. 4,7")
-    .option("--format <format>", "pretty or json (default: pretty on a TTY, else json)")
-    .option("--output <file>", "write the report to a file")
+    .option("--format <formats>", "pretty, json, github, sarif, markdown, or a comma list")
+    .option("--output <file>", "write the report (one format) to a file")
+    .option("--output-dir <dir>", "write each format to <dir>/quality-gate.<ext>")
     .option("--config <file>", "the configuration file")
     .option("--bail", "stop at the first failing rung")
     .option("--debug", "print stacks for setup errors")
+    .addHelpText("after", messages.checkFormatsHelp())
     .action(async (dir: string, flags: CheckFlags) => {
       done(await checkCommand(dir, flags, io));
     });
@@ -70,7 +82,30 @@ function buildProgram(io: CliIo, done: (code: number) => void): Command {
     .action(async (query: string, dir: string) => {
       done(await explainCommand(query, dir, io));
     });
-  return program;
+}
+
+/** `new` and `init`: bring code and repositories onto the ladder. */
+function addScaffoldCommands(program: Command, io: CliIo, done: (code: number) => void): void {
+  program
+    .command("new")
+    .description("scaffold a module or package from a template; --list shows them")
+    .argument("[template]", "cache, variety-cache, module or package")
+    .argument("[name]", "the name in any case, such as UserCache")
+    .option("--dir <dir>", "the package to write into, or the new package's folder")
+    .option("--force", "replace files that exist")
+    .option("--list", "list the templates")
+    .option("--debug", "print stacks for setup errors")
+    .action(async (template: string | undefined, name: string | undefined, flags: NewFlags) => {
+      done(await newCommand(template, name, flags, io));
+    });
+  program
+    .command("init")
+    .description("add the ladder to a repository: configs, precommit script, pre-commit hook")
+    .argument("[dir]", "the repository", ".")
+    .option("--debug", "print stacks for setup errors")
+    .action((dir: string) => {
+      done(initCommand(dir, io));
+    });
 }
 
 function reportError(error: unknown, io: CliIo, debug: boolean): number {

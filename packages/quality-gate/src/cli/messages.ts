@@ -11,6 +11,22 @@ export const messages = {
     `--only ${value}: expected rung numbers from 0 to 7 separated by commas, such as --only 4,7.`,
   badFormat: (value: string, formats: readonly string[]): string =>
     `--format ${value}: unknown format; expected one of ${formats.join(", ")}.`,
+  severalFormats: (value: string): string =>
+    `--format ${value}: several formats need --output-dir DIR (each is written to DIR/quality-gate.<ext>; github annotations still go to stdout).`,
+  outputAndOutputDir: (): string =>
+    "--output and --output-dir both say where reports go; give --output FILE for one format or --output-dir DIR for several.",
+  cannotWrite: (path: string, reason: string): string =>
+    `Cannot write the report to ${path}: ${reason}. Choose a writable --output or --output-dir.`,
+  checkFormatsHelp: (): string =>
+    [
+      "",
+      "Formats: pretty (the default on a TTY), json (the default otherwise), github (workflow",
+      "annotations; with GITHUB_STEP_SUMMARY set, the markdown report is appended to it),",
+      "sarif (SARIF 2.1.0 for code scanning) and markdown (a pull-request comment).",
+      "One format goes to stdout, or to --output FILE. Several formats need --output-dir DIR:",
+      "each is written to DIR/quality-gate.<txt|json|sarif|md>, and github still goes to stdout.",
+      "  quality-gate check --format github,sarif --output-dir reports",
+    ].join("\n"),
   rungStarted: (id: number, name: string): string => `… rung ${String(id)} ${name}`,
   rungTitle: (id: number, name: string): string => `rung ${String(id)} ${name}`,
   rungDone: (id: number, name: string, status: string, ms: number): string =>

@@ -4,5 +4,6 @@ import type { Reporter } from "./reporter.js";
 /** The `json` reporter. */
 export const jsonReporter: Reporter = {
   name: "json",
+  extension: "json",
   render: (report) => `${JSON.stringify(report, null, 2)}\n`,
 };

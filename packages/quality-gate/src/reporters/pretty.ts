@@ -17,6 +17,7 @@ const MARKS: Readonly<Record<string, string>> = {
 /** The `pretty` reporter. */
 export const prettyReporter: Reporter = {
   name: "pretty",
+  extension: "txt",
   render(report, { color }) {
     const c = createColors(color);
     const paint = (status: string, text: string): string =>

@@ -1,0 +1,25 @@
+/** `quality-gate init [dir]`: add the ladder to a repository. */
+import { resolve } from "node:path";
+import { initRepository } from "../init/init-repo.js";
+import type { CliIo } from "./io.js";
+
+/**
+ * Runs `init` and prints, per file, whether it was created, updated or kept, then what to run.
+ *
+ * @param dir - the repository, relative to the working directory
+ * @param io - working directory and streams
+ * @returns 0
+ * @example
+ * ```ts
+ * await initCommand(".", io);
+ * ```
+ */
+export function initCommand(dir: string, io: CliIo): number {
+  const result = initRepository(resolve(io.cwd, dir));
+  for (const step of result.steps) {
+    const detail = step.detail === "" ? "" : ` (${step.detail})`;
+    io.stdout.write(`${step.outcome.padEnd(8)} ${step.path}${detail}\n`);
+  }
+  io.stdout.write(`Next: ${result.next}\n`);
+  return 0;
+}

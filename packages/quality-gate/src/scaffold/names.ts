@@ -1,0 +1,54 @@
+/**
+ * A scaffolded thing's name in every spelling a template needs, derived one way so `UserCache`,
+ * `user-cache` and `userCache` always name the same module.
+ */
+import { QualityGateError } from "../errors.js";
+
+/** One name, spelled for each place it appears. */
+export interface DerivedNames {
+  /** Types and classes: `UserCache`. */
+  readonly pascal: string;
+  /** Values and functions: `userCache`. */
+  readonly camel: string;
+  /** File names and telemetry channels: `user-cache`. */
+  readonly kebab: string;
+  /** Constants: `USER_CACHE`. */
+  readonly constant: string;
+}
+
+// Letters and digits, words split by `-`, `_` or case; nothing that could be a path.
+const VALID_NAME = /^[A-Za-z][A-Za-z0-9]*(?:[-_][A-Za-z0-9]+)*$/;
+// One word: an acronym (`HTTP` in `HTTPClient`), a capitalized or lower-case word, or digits.
+const WORD = /[A-Z]+[0-9]*(?![a-z])|[A-Z]?[a-z]+[0-9]*|[0-9]+/g;
+
+/**
+ * Derives every spelling of a name given in any of them (`UserCache`, `userCache`, `user-cache`,
+ * `user_cache`, `HTTPClient`).
+ *
+ * @param name - the name the user typed
+ * @returns the name in PascalCase, camelCase, kebab-case and CONSTANT_CASE
+ * @throws {@link QualityGateError} `BAD_NAME` when the name is not letters and digits starting
+ *   with a letter (with `-` or `_` between words)
+ * @example
+ * ```ts
+ * deriveNames("UserCache"); // { pascal: "UserCache", camel: "userCache", kebab: "user-cache", constant: "USER_CACHE" }
+ * ```
+ */
+export function deriveNames(name: string): DerivedNames {
+  if (!VALID_NAME.test(name)) {
+    throw new QualityGateError(
+      "BAD_NAME",
+      `${JSON.stringify(name)} is not a valid name: use letters and digits starting with a letter, such as UserCache or user-cache.`,
+    );
+  }
+  const words = name
+    .split(/[-_]/)
+    .flatMap((part) => [...part.matchAll(WORD)].map(([word]) => word.toLowerCase()));
+  const pascal = words.map((word) => word.charAt(0).toUpperCase() + word.slice(1)).join("");
+  return {
+    pascal,
+    camel: pascal.charAt(0).toLowerCase() + pascal.slice(1),
+    kebab: words.join("-"),
+    constant: words.join("_").toUpperCase(),
+  };
+}

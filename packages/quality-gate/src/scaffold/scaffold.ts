@@ -1,0 +1,123 @@
+/**
+ * `quality-gate new`: renders a template for a name into the right place, formatted with the
+ * repository's own Prettier settings, and writes it all or nothing.
+ */
+import { existsSync, readFileSync } from "node:fs";
+import { join, relative, sep } from "node:path";
+import { resolveDestination } from "./destination.js";
+import { deriveNames } from "./names.js";
+import { detectPackageManager, execCommand } from "./package-manager.js";
+import { renderTemplate } from "./render-template.js";
+import { templateNamed, templatesDir } from "./templates.js";
+import type { Template } from "./templates.js";
+import { writeAllOrNothing } from "./write-files.js";
+import type { PlannedFile } from "./write-files.js";
+import { readPackage } from "./workspace.js";
+import { repositoryRoot } from "./workspace.js";
+
+/** What to scaffold, and where from. */
+export interface ScaffoldRequest {
+  /** The template's name: `cache`. */
+  readonly template: string;
+  /** The name in any spelling: `UserCache`. */
+  readonly name: string;
+  /** The folder `new` runs in. */
+  readonly cwd: string;
+  /** `--dir`, when given. */
+  readonly dir?: string | undefined;
+  /** Replace files that exist. */
+  readonly force?: boolean;
+  /** The templates folder; the shipped one by default. */
+  readonly templates?: string;
+}
+
+/** What `new` did. */
+export interface ScaffoldResult {
+  /** The template rendered. */
+  readonly template: Template;
+  /** Files created, relative to the repository root. */
+  readonly created: readonly string[];
+  /** Files changed on purpose (the package's `src/index.ts` gaining an export). */
+  readonly updated: readonly string[];
+  /** The command to run next. */
+  readonly next: string;
+}
+
+/**
+ * Scaffolds a template.
+ *
+ * @param request - template, name, working directory and flags
+ * @returns the files written and the command to run next
+ * @throws {@link QualityGateError} `BAD_NAME`, `UNKNOWN_TEMPLATE`, `UNSAFE_PATH`, `NO_PACKAGE`
+ *   or `FILE_EXISTS`, each before anything is written
+ * @example
+ * ```ts
+ * const { created } = await scaffold({ template: "cache", name: "UserCache", cwd: process.cwd() });
+ * ```
+ */
+export async function scaffold(request: ScaffoldRequest): Promise<ScaffoldResult> {
+  const names = deriveNames(request.name);
+  const template = templateNamed(request.templates ?? templatesDir(), request.template);
+  const root = repositoryRoot(request.cwd);
+  const destination = resolveDestination(template, names, {
+    root,
+    cwd: request.cwd,
+    dir: request.dir,
+  });
+  const planned: PlannedFile[] = renderTemplate(template, names, destination.values).map(
+    (file) => ({
+      path: join(destination.dir, file.path),
+      content: file.content,
+      action: "create",
+    }),
+  );
+  const barrel = barrelUpdate(template, destination.dir, names.kebab);
+  if (barrel !== undefined) planned.push(barrel);
+  const formatted = await Promise.all(planned.map(formatFile));
+  writeAllOrNothing(root, formatted, request.force ?? false);
+  const rel = (path: string): string => relative(root, path).split(sep).join("/");
+  return {
+    template,
+    created: formatted.filter((file) => file.action === "create").map((file) => rel(file.path)),
+    updated: formatted.filter((file) => file.action === "update").map((file) => rel(file.path)),
+    next: nextCommand(root, template),
+  };
+}
+
+/** A module joins its package's public surface: `src/index.ts` re-exports it. */
+function barrelUpdate(template: Template, dir: string, kebab: string): PlannedFile | undefined {
+  const index = join(dir, "src", "index.ts");
+  if (template.into !== "package" || !existsSync(index)) return undefined;
+  const text = readFileSync(index, "utf8");
+  const line = `export * from "./${kebab}.js";\n`;
+  if (text.includes(`"./${kebab}.js"`)) return undefined;
+  const content = `${text}${text === "" || text.endsWith("\n") ? "" : "\n"}${line}`;
+  return { path: index, content, action: "update" };
+}
+
+async function formatFile(file: PlannedFile): Promise<PlannedFile> {
+  const prettier = await import("prettier");
+  const info = await prettier.getFileInfo(file.path);
+  if (info.inferredParser === null) return file;
+  const options = (await prettier.resolveConfig(file.path)) ?? {};
+  const content = await prettier.format(file.content, { ...options, filepath: file.path });
+  return { ...file, content };
+}
+
+function nextCommand(root: string, template: Template): string {
+  const manager = detectPackageManager(root);
+  const scripts = readPackage(root) === undefined ? {} : packageScripts(root);
+  const check =
+    "precommit" in scripts
+      ? `${manager} run precommit`
+      : execCommand(manager, "quality-gate check");
+  // A new workspace package must be in the lockfile before a frozen install accepts it.
+  return template.into === "workspace" ? `${manager} install && ${check}` : check;
+}
+
+function packageScripts(root: string): Record<string, unknown> {
+  const json = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as {
+    scripts?: Record<string, unknown>;
+  };
+  return json.scripts ?? {};
+}

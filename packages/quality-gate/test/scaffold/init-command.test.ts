@@ -1,0 +1,86 @@
+// `quality-gate init` in-process: what it adds to a bare repository, what it leaves alone, and
+// that a second run changes nothing. The e2e suite runs the ladder on the result.
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { runCli } from "../support/run-cli.js";
+import { snapshot, tempRepo } from "../support/temp-repo.js";
+
+const bare = (extra: Record<string, string> = {}): string =>
+  tempRepo({
+    "package.json": `${JSON.stringify({ name: "bare", scripts: { test: "vitest" } }, null, 4)}\n`,
+    "tsconfig.json": "{}\n",
+    ...extra,
+  });
+
+describe("init", { timeout: 30_000 }, () => {
+  it("adds every missing piece and says so, then the next command", async () => {
+    const root = bare();
+    const { code, stdout } = await runCli(["init"], root);
+    expect(code).toBe(0);
+    const lines = stdout.trimEnd().split("\n");
+    expect(lines.slice(0, 6)).toEqual([
+      "created  quality-gate.config.ts",
+      "created  eslint.config.mjs",
+      "created  prettier.config.mjs",
+      "created  vitest.config.ts",
+      "created  .lintstagedrc.json",
+      "created  .husky/pre-commit",
+    ]);
+    expect(lines[6]).toMatch(
+      /^updated {2}package\.json \(scripts: precommit, prepare; devDependencies: @ladder\/quality-gate, husky, lint-staged, eslint, .*vitest, @vitest\/coverage-v8\)$/,
+    );
+    expect(lines[7]).toBe("Next: npm install && npm run precommit");
+    expect(readFileSync(join(root, ".husky/pre-commit"), "utf8")).toBe("npx lint-staged\n");
+    const pkg = readFileSync(join(root, "package.json"), "utf8");
+    expect(pkg).toMatch(
+      /^ {4}"scripts": \{\n {8}"test": "vitest",\n {8}"precommit": "quality-gate check --format pretty"/m,
+    );
+    expect(JSON.parse(pkg)).toMatchObject({ devDependencies: { husky: "^9.1.7" } });
+  });
+
+  it("changes nothing on a second run", async () => {
+    const root = bare();
+    await runCli(["init"], root);
+    const before = snapshot(root);
+    const { code, stdout } = await runCli(["init"], root);
+    expect(code).toBe(0);
+    expect(snapshot(root)).toEqual(before);
+    expect(stdout).not.toMatch(/^(created|updated)/m);
+    expect(stdout).toContain("Next: npm run precommit");
+  });
+
+  it("keeps the repository's own configs, under any of their names, and its package manager", async () => {
+    const root = bare({
+      "eslint.config.js": "export default [];\n",
+      ".prettierrc": "{}\n",
+      "pnpm-lock.yaml": "lockfileVersion: '9.0'\n",
+    });
+    const { stdout } = await runCli(["init"], root);
+    expect(stdout).toContain("kept     eslint.config.js (already there)");
+    expect(stdout).toContain("kept     .prettierrc (already there)");
+    expect(readFileSync(join(root, "eslint.config.js"), "utf8")).toBe("export default [];\n");
+    expect(readFileSync(join(root, ".husky/pre-commit"), "utf8")).toBe("pnpm exec lint-staged\n");
+    expect(stdout).toContain("Next: pnpm install && pnpm run precommit");
+  });
+
+  it("keeps a lint-staged or prettier key in package.json", async () => {
+    const root = tempRepo({
+      "package.json": JSON.stringify({ name: "x", prettier: {}, "lint-staged": {} }),
+    });
+    const { stdout } = await runCli(["init"], root);
+    expect(stdout).toContain('kept     package.json (has "prettier")');
+    expect(stdout).toContain('kept     package.json (has "lint-staged")');
+    expect(stdout).toContain(
+      "kept     tsconfig.json (missing: the gate needs one (npx tsc --init))",
+    );
+  });
+
+  it("refuses a folder without package.json, writing nothing", async () => {
+    const root = tempRepo({});
+    const { code, stderr } = await runCli(["init"], root);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/has no package\.json; run npm init .*\[NO_PACKAGE\]/);
+    expect(snapshot(root)).toEqual({});
+  });
+});
