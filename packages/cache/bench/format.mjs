@@ -67,7 +67,8 @@ export function textTable(header, rows) {
  * @returns {string} the table
  */
 export function markdownTable(header, rows) {
-  const escape = (cell) => cell.replaceAll("|", "\\|");
+  // Escaped so a check named `__proto__` stays text instead of turning bold under Prettier.
+  const escape = (cell) => cell.replaceAll(/[|_*\\]/g, (char) => `\\${char}`);
   const line = (cells) => `| ${cells.map(escape).join(" | ")} |`;
   const align = header.map((_, column) => (column === 0 ? ":--" : "--:"));
   return [line(header), line(align), ...rows.map(line)].join("\n");
