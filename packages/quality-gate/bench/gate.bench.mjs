@@ -2,10 +2,13 @@
 // generated 1 000-module corpus, and prints ratios against `tsc --noEmit` (this machine is noisy,
 // so only ratios within one run mean anything). Each round runs every contender once, in a fresh
 // random order; the table shows the median and the spread (min-max) over the rounds.
+// Two rows time the incremental cache: a full check (every rung but the tests) with the cache
+// deleted, and the same check after a one-file edit with a warm cache (--skip-incremental
+// leaves them out).
 //
 //   node packages/quality-gate/bench/gate.bench.mjs --help
 import { spawnSync } from "node:child_process";
-import { existsSync } from "node:fs";
+import { appendFileSync, existsSync, rmSync } from "node:fs";
 import { cpus, tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -16,6 +19,8 @@ const USAGE = `Usage: pnpm bench:gate [options]
   --rounds N     timed rounds; each runs every contender once, in a fresh random order (default 5)
   --modules N    modules in the generated corpus, about 12 exported symbols each (default 1000)
   --json         print machine-readable results on stdout
+  --skip-incremental
+                 leave out the two rows that time the incremental cache (cold, then warm)
   --help         this text`;
 
 function readFlags(argv) {
@@ -25,6 +30,7 @@ function readFlags(argv) {
       rounds: { type: "string", default: "5" },
       modules: { type: "string", default: "1000" },
       json: { type: "boolean", default: false },
+      "skip-incremental": { type: "boolean", default: false },
       help: { type: "boolean", default: false },
     },
   });
@@ -89,6 +95,31 @@ const contenders = [
   { name: "type-coverage", command: [bin("type-coverage"), "-p", join(corpus, "tsconfig.json")] },
 ];
 
+const fullCheck = [process.execPath, gate, "check", corpus, "--only", "0,1,2,4,5,6,7"];
+const cacheDir = join(corpus, "node_modules", ".cache", "quality-gate");
+let edits = 0;
+if (!flags["skip-incremental"]) {
+  contenders.push(
+    {
+      name: "quality-gate check, cold cache",
+      command: [...fullCheck, "--format", "json"],
+      needs: gate,
+      exitCodes: [0, 1],
+      prepare: () => rmSync(cacheDir, { recursive: true, force: true }),
+    },
+    {
+      name: "quality-gate check, warm, 1 file edited",
+      command: [...fullCheck, "--format", "json"],
+      needs: gate,
+      exitCodes: [0, 1],
+      prepare: () => {
+        if (!existsSync(cacheDir)) spawnSync(fullCheck[0], fullCheck.slice(1), { cwd: corpus });
+        appendFileSync(join(corpus, "src", "module-0001.ts"), `// edit ${String(++edits)}\n`);
+      },
+    },
+  );
+}
+
 function shuffle(items) {
   const copy = [...items];
   for (let i = copy.length - 1; i > 0; i--) {
@@ -100,6 +131,7 @@ function shuffle(items) {
 
 function time(contender) {
   const [command, ...args] = contender.command;
+  contender.prepare?.();
   const started = performance.now();
   const run = spawnSync(command, args, { cwd: corpus, encoding: "utf8", maxBuffer: 1 << 28 });
   const ms = performance.now() - started;
@@ -140,10 +172,19 @@ const machine = {
   cpu: cpus()[0]?.model ?? "unknown",
   cores: cpus().length,
 };
+const cold = samples.get("quality-gate check, cold cache");
+const warm = samples.get("quality-gate check, warm, 1 file edited");
+const warmShare = cold && warm ? Number((median(warm) / median(cold)).toFixed(2)) : undefined;
 if (flags.json) {
   console.log(
     JSON.stringify(
-      { machine, modules: Number(flags.modules), rounds: Number(flags.rounds), rows },
+      {
+        machine,
+        modules: Number(flags.modules),
+        rounds: Number(flags.rounds),
+        rows,
+        warmShareOfCold: warmShare,
+      },
       null,
       2,
     ),
@@ -157,6 +198,11 @@ if (flags.json) {
   for (const row of rows) {
     console.log(
       `| ${row.name} | ${row.medianMs} | ${row.minMs}–${row.maxMs} | ${row.ratioToTsc.toFixed(2)} |`,
+    );
+  }
+  if (warmShare !== undefined) {
+    console.log(
+      `warm check after a one-file edit: ${Math.round(warmShare * 100)} % of the cold run`,
     );
   }
 }

@@ -17,7 +17,8 @@ export type QualityGateErrorCode =
   | "UNSAFE_PATH"
   | "UNKNOWN_TEMPLATE"
   | "FILE_EXISTS"
-  | "NO_PACKAGE";
+  | "NO_PACKAGE"
+  | "BAD_REPORT";
 
 /**
  * A setup problem the user must fix before the gate can run.

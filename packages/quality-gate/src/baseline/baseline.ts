@@ -22,6 +22,8 @@ export interface BaselineFinding {
   readonly code?: string | undefined;
   /** The message; part of the identity of file findings only. */
   readonly message: string;
+  /** The rung that found it, so a run of some rungs leaves the others' entries alone. */
+  readonly rung?: number | undefined;
 }
 
 /** One recorded finding. */
@@ -34,6 +36,8 @@ export interface BaselineEntry {
   readonly file: string;
   /** The message when recorded. */
   readonly message: string;
+  /** The rung that found it; entries without one belong to every run. */
+  readonly rung?: number;
 }
 
 /** The baseline file's contents. */
@@ -129,6 +133,7 @@ export function readBaseline(path: string): Baseline | undefined {
  *
  * @param findings - today's findings
  * @param baseline - the recorded baseline, or `undefined` when there is none (all findings new)
+ * @param ran - whether a rung ran; entries of rungs that did not run are never counted fixed
  * @returns new findings (these fail the gate), known ones, and fixed entries
  * @example
  * ```ts
@@ -138,8 +143,9 @@ export function readBaseline(path: string): Baseline | undefined {
 export function applyBaseline<F extends BaselineFinding>(
   findings: readonly F[],
   baseline: Baseline | undefined,
+  ran: (rung: number) => boolean = () => true,
 ): { fresh: F[]; known: F[]; fixed: BaselineEntry[] } {
-  const entries = baseline?.entries ?? [];
+  const entries = (baseline?.entries ?? []).filter((entry) => judged(entry, ran));
   const recorded = new Set(entries.map((entry) => entry.key));
   const seen = new Set(findings.map(baselineKey));
   return {
@@ -157,6 +163,7 @@ export function applyBaseline<F extends BaselineFinding>(
  * @param baseline - the recorded baseline, or `undefined` when there is no file yet
  * @param findings - today's findings
  * @param force - record every current finding, new ones included
+ * @param ran - whether a rung ran; entries of rungs that did not run are kept as they are
  * @returns the baseline to write
  * @example
  * ```ts
@@ -167,10 +174,22 @@ export function updateBaseline(
   baseline: Baseline | undefined,
   findings: readonly BaselineFinding[],
   force: boolean,
+  ran: (rung: number) => boolean = () => true,
 ): Baseline {
-  if (force || baseline === undefined) return { version: 1, entries: toEntries(findings) };
+  const unjudged = (baseline?.entries ?? []).filter((entry) => !judged(entry, ran));
+  if (force || baseline === undefined) {
+    return { version: 1, entries: sortEntries([...unjudged, ...toEntries(findings)]) };
+  }
   const current = new Set(findings.map(baselineKey));
-  return { version: 1, entries: baseline.entries.filter((entry) => current.has(entry.key)) };
+  return {
+    version: 1,
+    entries: baseline.entries.filter((entry) => current.has(entry.key) || !judged(entry, ran)),
+  };
+}
+
+/** Whether this run judged an entry: its rung ran (entries without a rung belong to every run). */
+function judged(entry: BaselineEntry, ran: (rung: number) => boolean): boolean {
+  return entry.rung === undefined || ran(entry.rung);
 }
 
 /**
@@ -200,9 +219,14 @@ function toEntries(findings: readonly BaselineFinding[]): BaselineEntry[] {
         ruleId: finding.ruleId,
         file: finding.file,
         message: finding.message,
+        ...(finding.rung === undefined ? {} : { rung: finding.rung }),
       });
   }
-  return [...byKey.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  return sortEntries([...byKey.values()]);
+}
+
+function sortEntries(entries: BaselineEntry[]): BaselineEntry[] {
+  return entries.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
 }
 
 function parseJson(text: string): unknown {
@@ -222,5 +246,6 @@ function isBaseline(value: unknown): value is Baseline {
 function isEntry(value: unknown): value is BaselineEntry {
   if (typeof value !== "object" || value === null) return false;
   const entry = value as Record<string, unknown>;
-  return ["key", "ruleId", "file", "message"].every((field) => typeof entry[field] === "string");
+  const texts = ["key", "ruleId", "file", "message"].every((f) => typeof entry[f] === "string");
+  return texts && (entry.rung === undefined || typeof entry.rung === "number");
 }

@@ -1,16 +1,21 @@
 /** `quality-gate check [dir]`: climb the ladder and report. */
-import { resolve } from "node:path";
+import { join, relative, resolve } from "node:path";
 import { loadConfig } from "../config/load-config.js";
+import { openBaseline } from "../gate/baseline-gate.js";
+import type { BaselineEvent, BaselineFlags } from "../gate/baseline-gate.js";
+import { planGate } from "../gate/plan-gate.js";
+import type { GateFlags } from "../gate/plan-gate.js";
 import { RUNGS } from "../ladder/rungs.js";
 import { runLadder } from "../ladder/run-ladder.js";
 import { buildReport } from "../report/build-report.js";
 import type { CliIo } from "./io.js";
+import { messages } from "./messages.js";
 import { createProgress } from "./progress.js";
 import { selectRungs } from "./parse-rungs.js";
 import { planOutputs, prepareOutputs, writeOutputs } from "./report-outputs.js";
 
 /** The flags of `check`, as commander hands them over. */
-export interface CheckFlags {
+export interface CheckFlags extends GateFlags, BaselineFlags {
   readonly target?: string;
   readonly stage?: string;
   readonly only?: string;
@@ -19,6 +24,8 @@ export interface CheckFlags {
   readonly outputDir?: string;
   readonly config?: string;
   readonly bail?: boolean;
+  /** `false` with `--no-cache`. */
+  readonly cache?: boolean;
 }
 
 /**
@@ -28,7 +35,8 @@ export interface CheckFlags {
  * @param flags - the command's flags
  * @param io - working directory, environment and streams
  * @returns the exit code: 0 when the target is reached and thresholds hold, 1 when not
- * @throws QualityGateError for usage and setup problems (the caller prints them and exits 2)
+ * @throws QualityGateError for usage and setup problems, GitError when `--since` cannot be
+ *   answered (the caller prints them and exits 2)
  * @example
  * ```ts
  * const code = await checkCommand(".", { target: "3" }, io);
@@ -40,6 +48,12 @@ export async function checkCommand(dir: string, flags: CheckFlags, io: CliIo): P
   prepareOutputs(outputs);
   const root = resolve(io.cwd, dir);
   const { config } = await loadConfig(root, flags.config, io.cwd);
+  const baseline = openBaseline(
+    flags.baseline === undefined ? undefined : resolve(io.cwd, flags.baseline),
+    flags,
+    partialRun(flags),
+  );
+  const gate = await planGate(root, flags, config);
   const progress = createProgress(
     RUNGS.filter((rung) => selection.rungs.includes(rung.id)),
     io,
@@ -47,11 +61,34 @@ export async function checkCommand(dir: string, flags: CheckFlags, io: CliIo): P
   const result = await runLadder({
     root,
     config,
-    rungs: selection.rungs,
+    rungs: gate.rungs?.(selection.rungs) ?? selection.rungs,
     bail: flags.bail === true,
+    onlyFiles: gate.onlyFiles,
+    cacheDir:
+      flags.cache === false ? undefined : join(root, "node_modules", ".cache", "quality-gate"),
+    program: gate.program,
     onProgress: progress.onProgress,
   }).finally(progress.close);
-  const report = buildReport(result, config, selection.target, selection.only);
+  const full = buildReport(result, config, selection.target, selection.only);
+  const scoped = gate.finish(full, result, selection.only);
+  const judged = baseline?.finish(scoped, selection.only) ?? { report: scoped, events: [] };
+  for (const event of judged.events) io.stderr.write(`${describe(event, io.cwd)}\n`);
+  const report = judged.report;
   writeOutputs(report, outputs, io);
   return report.passed ? 0 : 1;
+}
+
+/** Which flag makes a run see only part of the findings, if any. */
+function partialRun(flags: CheckFlags): string | undefined {
+  if (flags.since !== undefined) return "--since";
+  if (flags.shard !== undefined) return "--shard";
+  return flags.staged === true ? "--staged" : undefined;
+}
+
+function describe(event: BaselineEvent, cwd: string): string {
+  const path = relative(cwd, event.path);
+  if (event.kind === "not-created") return messages.baselineNotCreated(path, event.partial);
+  return event.kind === "created"
+    ? messages.baselineCreated(path, event.after)
+    : messages.baselineUpdated(path, event.before, event.after);
 }

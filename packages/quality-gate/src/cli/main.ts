@@ -1,5 +1,5 @@
 /**
- * The command line: `check`, `explain`, `new`, `init`. Parses with commander; turns usage and setup errors into
+ * The command line: `check`, `explain`, `merge-reports`, `new`, `init`. Parses with commander; turns usage and setup errors into
  * one line and exit code 2 (the stack only with `--debug`).
  */
 import { Command, CommanderError } from "commander";
@@ -10,6 +10,8 @@ import { ShardError } from "../shard/parse-shard.js";
 import { checkCommand } from "./check-command.js";
 import type { CheckFlags } from "./check-command.js";
 import { explainCommand } from "./explain-command.js";
+import { mergeCommand } from "./merge-command.js";
+import type { MergeFlags } from "./merge-command.js";
 import type { CliIo } from "./io.js";
 import { messages } from "./messages.js";
 import { initCommand } from "./init-command.js";
@@ -50,6 +52,7 @@ function buildProgram(io: CliIo, done: (code: number) => void): Command {
       writeErr: (text) => io.stderr.write(text),
     });
   addCheckCommands(program, io, done);
+  addMergeCommand(program, io, done);
   addScaffoldCommands(program, io, done);
   return program;
 }
@@ -68,6 +71,13 @@ function addCheckCommands(program: Command, io: CliIo, done: (code: number) => v
     .option("--output-dir <dir>", "write each format to <dir>/quality-gate.<ext>")
     .option("--config <file>", "the configuration file")
     .option("--bail", "stop at the first failing rung")
+    .option("--no-cache", "ignore node_modules/.cache/quality-gate (per-file results)")
+    .option("--since <ref>", "gate only what changed since the merge base with <ref>")
+    .option("--staged", "gate only staged files and the files that import them (pre-commit)")
+    .option("--shard <i/n>", "gate shard i of n (a deterministic slice of the files)")
+    .option("--baseline <file>", "tolerate the findings recorded in <file>; create it if missing")
+    .option("--update-baseline", "remove the fixed entries from the baseline file")
+    .option("--force", "with --update-baseline: record every current finding, new ones too")
     .option("--debug", "print stacks for setup errors")
     .addHelpText("after", messages.checkFormatsHelp())
     .action(async (dir: string, flags: CheckFlags) => {
@@ -81,6 +91,22 @@ function addCheckCommands(program: Command, io: CliIo, done: (code: number) => v
     .option("--debug", "print stacks for setup errors")
     .action(async (query: string, dir: string) => {
       done(await explainCommand(query, dir, io));
+    });
+}
+
+/** `merge-reports`: join the reports of a sharded run. */
+function addMergeCommand(program: Command, io: CliIo, done: (code: number) => void): void {
+  program
+    .command("merge-reports")
+    .description("join the JSON reports of check --shard i/n into the unsharded run's report")
+    .argument("<files...>", "the shards' JSON reports")
+    .option("--format <formats>", "pretty, json, github, sarif, markdown, or a comma list")
+    .option("--output <file>", "write the report (one format) to a file")
+    .option("--output-dir <dir>", "write each format to <dir>/quality-gate.<ext>")
+    .option("--config <file>", "the configuration file (thresholds and weights of the verdict)")
+    .option("--debug", "print stacks for setup errors")
+    .action(async (files: string[], flags: MergeFlags) => {
+      done(await mergeCommand(files, flags, io));
     });
 }
 

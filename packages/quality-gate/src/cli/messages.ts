@@ -36,5 +36,11 @@ export const messages = {
   wroteReport: (file: string): string => `Report written to ${file}`,
   symbolNotFound: (query: string): string =>
     `No public symbol or file matches ${query}; use a name from the report's symbols (e.g. TtlCache.get) or a path such as src/index.ts.`,
+  baselineCreated: (path: string, count: number): string =>
+    `Created the baseline ${path} with ${String(count)} findings; commit it, and only new findings will fail the gate.`,
+  baselineUpdated: (path: string, before: number, after: number): string =>
+    `Updated the baseline ${path}: ${String(before)} entries before, ${String(after)} now.`,
+  baselineNotCreated: (path: string, partial: string): string =>
+    `${path} does not exist and was not created: a ${partial} run does not see every finding (run check --baseline without it). Every finding counts as new.`,
   setupError: (code: string, message: string): string => `quality-gate: ${message} [${code}]`,
 } as const;

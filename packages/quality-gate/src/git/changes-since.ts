@@ -37,7 +37,7 @@ export async function changesSince(
   await resolveRef(root, ref, git);
   const base = (await git(["merge-base", "HEAD", ref], root)).trim();
   const diff = await git(
-    ["diff", "--unified=0", "--find-renames", "--no-color", "--no-ext-diff", base],
+    ["diff", "--relative", "--unified=0", "--find-renames", "--no-color", "--no-ext-diff", base],
     root,
   );
   const untracked = await git(["ls-files", "--others", "--exclude-standard"], root);
@@ -70,7 +70,7 @@ async function resolveRef(root: string, ref: string, git: GitRunner): Promise<vo
  *
  * @param root - the repository root
  * @param git - runs git; the real one by default
- * @returns staged paths relative to the root
+ * @returns staged paths relative to `root` (the directory checked), outside it left out
  * @throws GitError `NOT_A_GIT_REPOSITORY` outside git
  * @example
  * ```ts
@@ -78,6 +78,29 @@ async function resolveRef(root: string, ref: string, git: GitRunner): Promise<vo
  * ```
  */
 export async function stagedFiles(root: string, git: GitRunner = runGit): Promise<string[]> {
-  const output = await git(["diff", "--cached", "--name-only", "--diff-filter=ACMR", "-z"], root);
+  const output = await git(
+    ["diff", "--cached", "--relative", "--name-only", "--diff-filter=ACMR", "-z"],
+    root,
+  );
+  return output.split("\0").filter((path) => path !== "");
+}
+
+/**
+ * Lists the files whose deletion is staged, for `--staged`: their importers break.
+ *
+ * @param root - the repository root
+ * @param git - runs git; the real one by default
+ * @returns deleted paths relative to `root`
+ * @throws GitError `NOT_A_GIT_REPOSITORY` outside git
+ * @example
+ * ```ts
+ * await stagedDeletions("/repo"); // ["src/old.ts"]
+ * ```
+ */
+export async function stagedDeletions(root: string, git: GitRunner = runGit): Promise<string[]> {
+  const output = await git(
+    ["diff", "--cached", "--relative", "--name-only", "--diff-filter=D", "-z"],
+    root,
+  );
   return output.split("\0").filter((path) => path !== "");
 }

@@ -13,6 +13,8 @@ import ts from "../typescript.cjs";
  * reports them.
  *
  * @param root - the repository root, holding tsconfig.json
+ * @param contents - texts to use instead of the files on disk, by absolute path (`--staged` reads
+ *   the staged version of each staged file, not the working tree's)
  * @returns the Program
  * @example
  * ```ts
@@ -20,7 +22,7 @@ import ts from "../typescript.cjs";
  * ts.getPreEmitDiagnostics(program).length; // 0 for a clean repository
  * ```
  */
-export function createProgram(root: string): ts.Program {
+export function createProgram(root: string, contents?: ReadonlyMap<string, string>): ts.Program {
   const configFile = join(root, "tsconfig.json");
   const diagnostics: ts.Diagnostic[] = [];
   const host: ts.ParseConfigFileHost = {
@@ -39,6 +41,10 @@ export function createProgram(root: string): ts.Program {
   // comments with the TSDoc parser, and parsing every comment twice cost a tenth of a run.
   const compilerHost = ts.createCompilerHost(parsed.options);
   compilerHost.jsDocParsingMode = ts.JSDocParsingMode.ParseForTypeErrors;
+  if (contents !== undefined) {
+    const readFile = compilerHost.readFile.bind(compilerHost);
+    compilerHost.readFile = (file) => contents.get(file) ?? readFile(file);
+  }
   return ts.createProgram({
     rootNames: parsed.fileNames,
     options: parsed.options,

@@ -29,6 +29,10 @@ export interface LadderOptions {
   readonly bail: boolean;
   /** Restrict findings to these absolute paths (`--staged`), or `undefined`. */
   readonly onlyFiles?: ReadonlySet<string> | undefined;
+  /** The incremental cache's folder (`node_modules/.cache/quality-gate`), or `undefined`. */
+  readonly cacheDir?: string | undefined;
+  /** A Program already built for this repository (`--staged` builds it to find its scope). */
+  readonly program?: ts.Program | undefined;
   /** The clock for durations, in milliseconds. */
   readonly now?: () => number;
   /** Called when a rung starts and ends, for progress output. */
@@ -129,13 +133,15 @@ function sharedState(options: LadderOptions): {
   context: RungContext;
   built: () => CollectedWorkspace | undefined;
 } {
-  let program: ts.Program | undefined;
+  let program: ts.Program | undefined = options.program;
   let workspace: CollectedWorkspace | undefined;
   const getProgram = (): ts.Program => (program ??= createProgram(options.root));
-  // Started before any rung, so the doc comments are read while rung 0 builds the Program.
-  const settleDocs = options.rungs.some((id) => SCORER_RUNGS.has(id))
-    ? prefetchTsdoc(tsconfigFileNames(options.root))
-    : (): number => 0;
+  // Started before any rung, so the doc comments are read while rung 0 builds the Program; a
+  // Program handed in is already built, and waiting for the worker would only add its time.
+  const settleDocs =
+    program === undefined && options.rungs.some((id) => SCORER_RUNGS.has(id))
+      ? prefetchTsdoc(tsconfigFileNames(options.root))
+      : (): number => 0;
   const collect = (): CollectedWorkspace => {
     const built = getProgram();
     settleDocs();
@@ -145,6 +151,7 @@ function sharedState(options: LadderOptions): {
     root: options.root,
     config: options.config,
     onlyFiles: options.onlyFiles,
+    cacheDir: options.cacheDir,
     program: getProgram,
     workspace: () => (workspace ??= collect()),
   };

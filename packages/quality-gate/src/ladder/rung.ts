@@ -20,6 +20,8 @@ export interface RungContext {
   readonly workspace: () => CollectedWorkspace;
   /** Restricts findings to these files (absolute paths), for `--staged`; `undefined` for all. */
   readonly onlyFiles: ReadonlySet<string> | undefined;
+  /** The incremental cache's folder, or `undefined` to run without a cache (`--no-cache`). */
+  readonly cacheDir?: string | undefined;
 }
 
 /** One rung of the ladder. */

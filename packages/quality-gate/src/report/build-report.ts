@@ -28,6 +28,20 @@ export interface Scores {
   readonly overall: number | null;
 }
 
+/** How a scoped run narrowed the gate (`--since`, `--staged`, `--baseline`, `--shard`). */
+export interface GateNote {
+  /** The ref given to `--since`, when the run gated only what changed since its merge base. */
+  readonly since?: string;
+  /** Whether only staged files and their importers were gated. */
+  readonly staged?: boolean;
+  /** Findings the baseline knew and tolerated. */
+  readonly tolerated?: number;
+  /** Baseline entries that no longer occur (fixed). */
+  readonly fixed?: number;
+  /** The shard this report covers, `i/n`. */
+  readonly shard?: string;
+}
+
 /** The JSON report. */
 export interface Report {
   /** The format's version ({@link REPORT_VERSION}); tools should check its major part. */
@@ -54,6 +68,8 @@ export interface Report {
   readonly symbols: readonly ScoredSymbol[];
   /** `@internal` symbols, excluded from scoring. */
   readonly internal: readonly InternalSymbol[];
+  /** How the run was scoped; absent for a run that gated everything. */
+  readonly gate?: GateNote;
 }
 
 /**
@@ -91,7 +107,7 @@ export function buildReport(
       startedAtMs,
     })),
     scores,
-    findings: result.rungs.flatMap((rung) => rung.findings),
+    findings: result.rungs.flatMap((rung) => rung.findings).sort(compareFindings),
     symbols: scored?.symbols ?? [],
     internal: scored?.internal ?? [],
   };
@@ -125,7 +141,37 @@ function lintScore(result: LadderResult): number | null {
   return ran.every((id) => result.rungs[id]?.status === "passed") ? 1 : 0;
 }
 
-function weightedMean(
+/**
+ * The order of findings in a report: by rung, file, line and column (the sort is stable, so
+ * findings at one place keep the order their tool gave), so a report does not depend on the
+ * order files were checked in and sharded reports merge into the same list.
+ *
+ * @param a - one finding
+ * @param b - another
+ * @returns negative when `a` comes first, positive when `b` does, 0 for the same place
+ * @example
+ * ```ts
+ * findings.sort(compareFindings);
+ * ```
+ */
+export function compareFindings(a: Finding, b: Finding): number {
+  if (a.rung !== b.rung) return a.rung - b.rung;
+  if (a.file !== b.file) return a.file < b.file ? -1 : 1;
+  return a.line - b.line || a.column - b.column;
+}
+
+/**
+ * The overall score: the weighted mean of the categories measured.
+ *
+ * @param scores - the category scores, `null` where not measured
+ * @param weights - the configuration's weights
+ * @returns the mean, or `null` when no category was measured
+ * @example
+ * ```ts
+ * weightedMean({ documentation: 1, types: 0.5, tests: null, lint: null }, config.weights);
+ * ```
+ */
+export function weightedMean(
   scores: Omit<Scores, "overall">,
   weights: QualityGateConfig["weights"],
 ): number | null {
@@ -140,7 +186,18 @@ function weightedMean(
   return weight === 0 ? null : total / weight;
 }
 
-function thresholdsHold(scores: Scores, config: QualityGateConfig): boolean {
+/**
+ * Whether every measured category holds its threshold.
+ *
+ * @param scores - the category scores, `null` where not measured
+ * @param config - the thresholds
+ * @returns `true` when no measured score is below its threshold
+ * @example
+ * ```ts
+ * thresholdsHold(report.scores, config);
+ * ```
+ */
+export function thresholdsHold(scores: Scores, config: QualityGateConfig): boolean {
   return (["documentation", "types", "tests", "lint", "overall"] as const).every((key) => {
     const score = scores[key];
     return score === null || score >= config.thresholds[key];

@@ -5,6 +5,7 @@
  */
 import type { Finding } from "../ladder/finding.js";
 import type { Report } from "../report/build-report.js";
+import { describeGate } from "../report/describe-gate.js";
 import type { Reporter } from "./reporter.js";
 
 /** How many findings the markdown report lists before it says "and N more". */
@@ -93,6 +94,7 @@ export function renderMarkdown(report: Report, cap: number = MARKDOWN_FINDINGS_C
   const lines = [
     headline(report),
     "",
+    ...[describeGate(report.gate)].flatMap((line) => (line === undefined ? [] : [line, ""])),
     "### Ladder",
     "",
     ...ladderTable(report),

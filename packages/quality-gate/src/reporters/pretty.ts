@@ -5,6 +5,7 @@
 import { createColors } from "picocolors";
 import type { Finding } from "../ladder/finding.js";
 import type { Report } from "../report/build-report.js";
+import { describeGate } from "../report/describe-gate.js";
 import type { Reporter } from "./reporter.js";
 
 const MARKS: Readonly<Record<string, string>> = {
@@ -36,6 +37,7 @@ export const prettyReporter: Reporter = {
       ...findingsByFile(report.findings, c.bold),
       ...scoreCard(report),
       "",
+      ...[describeGate(report.gate)].filter((line) => line !== undefined),
       verdict(report, c),
     );
     return `${lines.join("\n")}\n`;

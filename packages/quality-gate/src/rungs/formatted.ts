@@ -7,6 +7,8 @@ import { join } from "node:path";
 import type * as Prettier from "prettier";
 import type { Finding } from "../ladder/finding.js";
 import type { Rung } from "../ladder/rung.js";
+import { cacheKey, openResultCache } from "../cache/result-cache.js";
+import type { ResultCache } from "../cache/result-cache.js";
 import { relativePath } from "./relative-path.js";
 import { sourceFiles } from "./source-files.js";
 import { toolFailure } from "./tool-failure.js";
@@ -23,11 +25,14 @@ export const formatted: Rung = {
       const ignorePath = join(context.root, ".prettierignore");
       // Loaded only when this rung runs: Prettier is a heavy import.
       const prettier = await import("prettier");
+      const cache = openResultCache<number | null>(context.cacheDir, "prettier");
       const findings: Finding[] = [];
       for (const file of files) {
-        const finding = await checkFile(prettier, file, { root: context.root, ignorePath });
+        const where = { root: context.root, ignorePath, cache };
+        const finding = await checkFile(prettier, file, where);
         if (finding !== undefined) findings.push(finding);
       }
+      cache.save();
       return { status: findings.length === 0 ? "passed" : "failed", findings };
     } catch (error) {
       return toolFailure(1, "prettier", error);
@@ -35,21 +40,32 @@ export const formatted: Rung = {
   },
 };
 
+/**
+ * Checks one file. The cache keeps Prettier's answer (the first line that differs, or `null` when
+ * formatted) for the same text, options and Prettier version; the finding is built fresh.
+ */
 async function checkFile(
   prettier: typeof Prettier,
   file: string,
-  { root, ignorePath }: { root: string; ignorePath: string },
+  where: { root: string; ignorePath: string; cache: ResultCache<number | null> },
 ): Promise<Finding | undefined> {
-  const info = await prettier.getFileInfo(file, { ignorePath });
+  const info = await prettier.getFileInfo(file, { ignorePath: where.ignorePath });
   if (info.ignored || info.inferredParser === null) return undefined;
   const options = { ...((await prettier.resolveConfig(file)) ?? {}), filepath: file };
   const text = await readFile(file, "utf8");
-  if (await prettier.check(text, options)) return undefined;
-  const line = firstDifference(text, await prettier.format(text, options));
+  const key = cacheKey(prettier.version, JSON.stringify(options), text);
+  let line = where.cache.get(file, key);
+  if (line === undefined) {
+    line = (await prettier.check(text, options))
+      ? null
+      : firstDifference(text, await prettier.format(text, options));
+    where.cache.set(file, key, line);
+  }
+  if (line === null) return undefined;
   return {
     ruleId: "prettier/format",
     rung: 1,
-    file: relativePath(root, file),
+    file: relativePath(where.root, file),
     line,
     column: 1,
     symbol: null,

@@ -21,7 +21,7 @@ export const linted: Rung = {
   name: "linted",
   async run(context) {
     try {
-      const eslint = await createEslint(context.root);
+      const eslint = await createEslint(context.root, context.cacheDir);
       const files = sourceFiles(context.root, context.config).filter(
         (file) => context.onlyFiles?.has(file) !== false,
       );
@@ -36,11 +36,25 @@ export const linted: Rung = {
   },
 };
 
-/** Loads ESLint (and the gate's default config) only when this rung runs: it is a heavy import. */
-async function createEslint(root: string): Promise<ESLint> {
+/**
+ * Loads ESLint (and the gate's default config) only when this rung runs: it is a heavy import.
+ * With a cache folder, ESLint's own cache keeps each file's results by its content, the config
+ * and ESLint's version. Like `eslint --cache`, it does not see that a typed rule's verdict on an
+ * unchanged file can change with the types of the files it imports; delete the folder (or pass
+ * `--no-cache`) after such edits when it matters.
+ */
+async function createEslint(root: string, cacheDir: string | undefined): Promise<ESLint> {
   const { ESLint } = await import("eslint");
   const own = CONFIG_FILES.some((name) => existsSync(join(root, name)));
-  const options = { cwd: root, warnIgnored: false, errorOnUnmatchedPattern: false };
+  const cache =
+    cacheDir === undefined
+      ? {}
+      : {
+          cache: true,
+          cacheLocation: join(cacheDir, "eslint.json"),
+          cacheStrategy: "content" as const,
+        };
+  const options = { cwd: root, warnIgnored: false, errorOnUnmatchedPattern: false, ...cache };
   if (own) return new ESLint(options);
   const { gateEslintConfig } = await import("../defaults/eslint-config.js");
   return new ESLint({

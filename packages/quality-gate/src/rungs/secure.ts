@@ -30,6 +30,7 @@ export const secure: Rung = {
         exports: workspace.packages.flatMap((pkg) => pkg.exports),
         checker: workspace.checker,
         allowSecrets: context.config.rungs.secure.allowSecrets,
+        cacheDir: context.cacheDir,
       });
       const allowed = context.config.rungs.secure.allowSinks;
       const findings = problems

@@ -8,6 +8,7 @@ import { relative, sep } from "node:path";
 import ts from "../typescript.cjs";
 import type { PublicExport } from "./public-surface.js";
 import { exportedDeclarations } from "./public-surface.js";
+import { declarationSpan } from "./declaration-span.js";
 import { readTsdoc } from "./read-tsdoc.js";
 import type { TsdocReading } from "./read-tsdoc.js";
 import type { SymbolFacts, SymbolKind } from "./symbol-facts.js";
@@ -264,10 +265,15 @@ function collectEnum(
   }
 }
 
-type Located = Omit<SymbolFacts, "package" | "file" | "line">;
+type Located = Omit<SymbolFacts, "package" | "file" | "line" | "span">;
 
 function push(scope: Scope, node: ts.Node, facts: Located): void {
-  scope.out.symbols.push({ ...facts, package: scope.packageName, ...where(node, scope.root) });
+  const located = {
+    package: scope.packageName,
+    ...where(node, scope.root),
+    span: declarationSpan(node),
+  };
+  scope.out.symbols.push({ ...facts, ...located });
 }
 
 function setAside(name: string, node: ts.Node, scope: Scope): void {

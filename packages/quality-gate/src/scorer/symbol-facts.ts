@@ -79,6 +79,8 @@ export interface SymbolFacts {
   readonly file: string;
   /** The 1-based line of the declaration. */
   readonly line: number;
+  /** The first and last lines of the declaration, its doc comment included. */
+  readonly span?: readonly [number, number];
   /** Which overload this is, when the symbol has several signatures; otherwise absent. */
   readonly overload?: number;
   /** The TSDoc comment. */

@@ -4,7 +4,7 @@
  * unvalidated. Each check reports problems with a location and a fix; none of them throws.
  */
 import { readFileSync } from "node:fs";
-import { relative, sep } from "node:path";
+import { join, relative, sep } from "node:path";
 import { ESLint } from "eslint";
 import type ts from "typescript";
 import type { PublicExport } from "../scorer/public-surface.js";
@@ -41,6 +41,8 @@ export interface SecurityInput {
   readonly checker: ts.TypeChecker;
   /** Values the secret scanner must not report (exact strings or `/regex/` sources). */
   readonly allowSecrets: readonly string[];
+  /** The incremental cache's folder, for ESLint's cache of the sink rules; none when absent. */
+  readonly cacheDir?: string | undefined;
 }
 
 const SINK_RULES = {
@@ -64,7 +66,7 @@ const SINK_RULES = {
 export async function checkSecurity(input: SecurityInput): Promise<SecurityProblem[]> {
   const rel = (path: string): string => relative(input.root, path).split(sep).join("/");
   return [
-    ...(await findSinks(input.root, input.files, rel)),
+    ...(await findSinks(input, rel)),
     ...findSecrets(input.files, input.allowSecrets, rel),
     ...findJsonParseLeaks(input.exports, input.checker).map((leak) => {
       const file = leak.call.getSourceFile();
@@ -82,12 +84,21 @@ export async function checkSecurity(input: SecurityInput): Promise<SecurityProbl
 }
 
 async function findSinks(
-  root: string,
-  files: readonly string[],
+  { root, files, cacheDir }: SecurityInput,
   rel: (path: string) => string,
 ): Promise<SecurityProblem[]> {
   if (files.length === 0) return [];
+  // The sink rules read one file at a time (no types), so ESLint's content cache is exact here.
+  const cache =
+    cacheDir === undefined
+      ? {}
+      : {
+          cache: true,
+          cacheLocation: join(cacheDir, "security-eslint.json"),
+          cacheStrategy: "content" as const,
+        };
   const eslint = new ESLint({
+    ...cache,
     cwd: root,
     overrideConfigFile: true,
     overrideConfig: [

@@ -113,7 +113,9 @@ function isDangerous(
  * ```
  */
 export const securityPlugin: ESLint.Plugin = {
-  meta: { name: "ladder-security" },
+  // ESLint's cache (rung 5's, under node_modules/.cache/quality-gate) keys on name@version:
+  // bump the version whenever a rule's behaviour changes.
+  meta: { name: "ladder-security", version: "1" },
   rules: {
     "no-dynamic-exec": dynamicArgumentRule(
       CHILD_PROCESS,

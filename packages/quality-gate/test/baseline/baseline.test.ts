@@ -115,3 +115,25 @@ describe("reading and writing", () => {
     );
   });
 });
+
+describe("a run of some rungs", () => {
+  const typed: BaselineFinding = { ...undocumented, rung: 7 };
+  const lintOnRung2: BaselineFinding = { ...lint, rung: 2 };
+  const ranOnly7 = (rung: number): boolean => rung === 7;
+
+  it("neither counts nor removes the entries of rungs that did not run", () => {
+    const baseline = updateBaseline(undefined, [typed, lintOnRung2], false);
+    expect(baseline.entries.map((entry) => entry.rung)).toEqual([2, 7]);
+    expect(applyBaseline([], baseline, ranOnly7).fixed.map((entry) => entry.rung)).toEqual([7]);
+    expect(updateBaseline(baseline, [], false, ranOnly7).entries.map((e) => e.rung)).toEqual([2]);
+    const forced = updateBaseline(baseline, [{ ...typed, symbol: "other" }], true, ranOnly7);
+    expect(forced.entries.map((entry) => entry.ruleId)).toEqual([lint.ruleId, typed.ruleId]);
+  });
+
+  it("refuses an entry whose rung is not a number", () => {
+    const file = join(dir, "bad-rung.json");
+    const entry = { key: "k", ruleId: "r", file: "f", message: "m", rung: "7" };
+    writeFileSync(file, JSON.stringify({ version: 1, entries: [entry] }));
+    expect(() => readBaseline(file)).toThrow(BaselineError);
+  });
+});

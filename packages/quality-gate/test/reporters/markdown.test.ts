@@ -71,3 +71,14 @@ describe("renderMarkdown", () => {
     expect(renderMarkdown(sampleReport([], 7))).toMatch(/### Findings \(0\)\n\nNo findings\.\n$/);
   });
 });
+
+describe("a scoped run", () => {
+  it("says under the headline what was gated, in markdown and in pretty", async () => {
+    const { prettyReporter } = await import("../../src/reporters/pretty.js");
+    const report = { ...sampleReport([]), gate: { since: "origin/main", tolerated: 2 } };
+    const sentence =
+      "Gated: changes since origin/main; 2 known findings tolerated by the baseline.";
+    expect(renderMarkdown(report).split("\n").slice(0, 4)).toContain(sentence);
+    expect(prettyReporter.render(report, { color: false })).toContain(`${sentence}\nReached`);
+  });
+});

@@ -49,10 +49,11 @@ describe("rungs 6 and 7 through the CLI", { timeout: 60_000 }, () => {
     );
     const report = JSON.parse(run.stdout) as Report;
     expect(run.code).toBe(1);
+    // In report order: by file, line and column.
     expect(report.findings.map((finding) => finding.ruleId)).toEqual([
-      "observable/dynamic-channel-name",
-      "observable/undocumented-channel",
       "observable/unemitted-channel",
+      "observable/undocumented-channel",
+      "observable/dynamic-channel-name",
     ]);
     expect(report.findings[1]?.message).toMatch(/List `orders:cancelled` in the package's TSDoc/);
   });

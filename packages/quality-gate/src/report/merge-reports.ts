@@ -1,0 +1,105 @@
+/**
+ * Joins the JSON reports of `check --shard i/n` into the report an unsharded run gives: findings
+ * are partitioned between shards, so they are concatenated; the scores over every symbol are the
+ * same in every shard; rung statuses, the lint and overall scores and the verdict are recomputed.
+ */
+import type { QualityGateConfig } from "../config/config-schema.js";
+import { QualityGateError } from "../errors.js";
+import type { RungStatus } from "../ladder/finding.js";
+import { reachedRung, targetMet } from "../ladder/reached.js";
+import { compareFindings, thresholdsHold, weightedMean } from "./build-report.js";
+import type { GateNote, Report, Scores } from "./build-report.js";
+
+/** Precedence of statuses when shards differ: one failed shard fails the rung. */
+const PRECEDENCE: readonly string[] = ["failed", "passed", "skipped", "not-run"];
+
+/**
+ * Merges shard reports.
+ *
+ * @param reports - one report per shard, `1/n` to `n/n`, in any order
+ * @param config - the thresholds and weights of the verdict
+ * @returns the merged report, without the `shard` note
+ * @throws QualityGateError (`BAD_REPORT`) when the reports are not every shard of one run
+ * @example
+ * ```ts
+ * const report = mergeReports([shard1, shard2], config);
+ * const exitCode = report.passed ? 0 : 1;
+ * ```
+ */
+export function mergeReports(reports: readonly Report[], config: QualityGateConfig): Report {
+  const shards = checkShards(reports);
+  const first = shards[0] as Report;
+  const rungs = first.rungs.map((rung) => {
+    const same = shards.map((report) => report.rungs[rung.id] ?? rung);
+    const status = PRECEDENCE.find((s) => same.some((r) => r.status === s)) ?? rung.status;
+    const durationMs = Math.max(...same.map((r) => r.durationMs));
+    const startedAtMs = Math.min(...same.map((r) => r.startedAtMs));
+    return { ...rung, status, durationMs, startedAtMs };
+  });
+  const statuses = rungs.map((rung) => rung.status as RungStatus);
+  const scores = mergeScores(shards, statuses, config);
+  const only = rungs.filter((rung) => rung.status !== "not-run").map((rung) => rung.id);
+  const gate = mergeGate(shards);
+  return {
+    version: first.version,
+    target: first.target,
+    reached: reachedRung(statuses),
+    passed: targetMet(statuses, first.target, only) && thresholdsHold(scores, config),
+    rungs,
+    scores,
+    findings: shards.flatMap((report) => report.findings).sort(compareFindings),
+    symbols: first.symbols,
+    internal: first.internal,
+    ...(gate === undefined ? {} : { gate }),
+  };
+}
+
+/** The reports sorted by shard, after checking they are every shard of one run. */
+function checkShards(reports: readonly Report[]): Report[] {
+  const bad = (why: string): QualityGateError =>
+    new QualityGateError("BAD_REPORT", `merge-reports: ${why}`);
+  const parsed = reports.map((report) => {
+    const match = /^(\d+)\/(\d+)$/.exec(report.gate?.shard ?? "");
+    if (match === null)
+      throw bad("a report has no gate.shard; pass the JSON reports of check --shard i/n.");
+    return { report, index: Number(match[1]), count: Number(match[2]) };
+  });
+  const count = parsed[0]?.count ?? 0;
+  const indices = new Set(parsed.map((shard) => shard.index));
+  const complete = parsed.every((shard) => shard.count === count) && indices.size === count;
+  if (!complete || parsed.length !== count) {
+    const have = parsed
+      .map((shard) => `${String(shard.index)}/${String(shard.count)}`)
+      .join(", ");
+    throw bad(`expected each shard 1/n to n/n once, got ${have || "none"}.`);
+  }
+  if (new Set(parsed.map((shard) => shard.report.target)).size > 1)
+    throw bad("the shards have different targets; run every shard with the same flags.");
+  return parsed.sort((a, b) => a.index - b.index).map((shard) => shard.report);
+}
+
+function mergeScores(
+  shards: readonly Report[],
+  statuses: readonly RungStatus[],
+  config: QualityGateConfig,
+): Scores {
+  const pick = (key: "documentation" | "types" | "tests"): number | null =>
+    shards.map((report) => report.scores[key]).find((score) => score !== null) ?? null;
+  const lintRungs = [1, 2].filter((id) => statuses[id] === "passed" || statuses[id] === "failed");
+  const lint =
+    lintRungs.length === 0 ? null : lintRungs.every((id) => statuses[id] === "passed") ? 1 : 0;
+  const partial = {
+    documentation: pick("documentation"),
+    types: pick("types"),
+    tests: pick("tests"),
+    lint,
+  };
+  return { ...partial, overall: weightedMean(partial, config.weights) };
+}
+
+/** The baseline's tolerated findings add up; the shard note goes. */
+function mergeGate(shards: readonly Report[]): GateNote | undefined {
+  const counts = shards.map((report) => report.gate?.tolerated).filter((n) => n !== undefined);
+  if (counts.length === 0) return undefined;
+  return { tolerated: counts.reduce((sum, n) => sum + n, 0) };
+}

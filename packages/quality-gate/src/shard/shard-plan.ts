@@ -1,0 +1,100 @@
+/**
+ * `--shard i/n` in `check`: each shard gates a deterministic slice of the repository's files
+ * (round-robin over the sorted list of source and tsconfig files), and findings tied to no such
+ * file (`tsconfig.json`, a tool that could not run) go to shard 1, so the shards' findings are a
+ * partition of the unsharded run's. Rung 3 (tests with coverage, which cannot be summed) runs
+ * whole in shard 1 only. `merge-reports` joins the shards' reports.
+ */
+import { resolve } from "node:path";
+import type { QualityGateConfig } from "../config/config-schema.js";
+import type { Finding, RungStatus } from "../ladder/finding.js";
+import { reachedRung, targetMet } from "../ladder/reached.js";
+import type { Report } from "../report/build-report.js";
+import { sourceFiles } from "../rungs/source-files.js";
+import ts from "../typescript.cjs";
+import type { Shard } from "./parse-shard.js";
+import { selectShard } from "./parse-shard.js";
+
+/** What a shard restricts before the climb and keeps after it. */
+export interface ShardPlan {
+  /** This shard's files, absolute: the rungs only read and report these. */
+  readonly onlyFiles: ReadonlySet<string>;
+  /**
+   * Drops the rungs this shard does not run (rung 3 outside shard 1).
+   *
+   * @param rungs - the requested rungs
+   * @returns the rungs this shard runs
+   */
+  readonly rungs: (rungs: readonly number[]) => number[];
+  /**
+   * Keeps this shard's findings, recomputes the statuses of the rungs judged by findings, and
+   * records the shard in the report.
+   *
+   * @param report - the shard's report
+   * @param only - the `--only` rungs, if any
+   * @returns the report of this shard's slice
+   */
+  readonly finish: (report: Report, only: readonly number[] | undefined) => Report;
+}
+
+/** Rungs 4 and 7 are judged by a score over every symbol, the same in every shard. */
+const SCORED_RUNGS = new Set([4, 7]);
+
+/**
+ * Plans one shard of a run.
+ *
+ * @param root - the repository root, absolute
+ * @param config - the `include` and `exclude` globs of the format and lint rungs
+ * @param shard - which shard
+ * @returns the shard's files and how its report is narrowed
+ * @example
+ * ```ts
+ * const plan = planShard("/repo", config, parseShard("2/3"));
+ * ```
+ */
+export function planShard(root: string, config: QualityGateConfig, shard: Shard): ShardPlan {
+  const candidates = new Set([...sourceFiles(root, config), ...tsconfigFiles(root)]);
+  const mine = new Set(selectShard([...candidates], shard));
+  const keep = (finding: Finding): boolean => {
+    const file = resolve(root, finding.file);
+    return candidates.has(file) ? mine.has(file) : shard.index === 1;
+  };
+  return {
+    onlyFiles: mine,
+    rungs: (rungs) => rungs.filter((id) => id !== 3 || shard.index === 1),
+    finish(report, only) {
+      const findings = report.findings.filter(keep);
+      const rungs = report.rungs.map((rung) => ({
+        ...rung,
+        status: shardStatus(rung.id, rung.status, findings),
+      }));
+      const statuses = rungs.map((rung) => rung.status as RungStatus);
+      return {
+        ...report,
+        reached: reachedRung(statuses),
+        passed: targetMet(statuses, report.target, only),
+        rungs,
+        findings,
+        gate: { ...report.gate, shard: `${String(shard.index)}/${String(shard.count)}` },
+      };
+    },
+  };
+}
+
+function shardStatus(id: number, status: string, findings: readonly Finding[]): string {
+  if ((status !== "passed" && status !== "failed") || SCORED_RUNGS.has(id)) return status;
+  return findings.some((finding) => finding.rung === id) ? "failed" : "passed";
+}
+
+/** The files the tsconfig names (rung 0 and the scorer read these), without building a Program. */
+function tsconfigFiles(root: string): string[] {
+  const parsed = ts.getParsedCommandLineOfConfigFile(
+    resolve(root, "tsconfig.json"),
+    {},
+    {
+      ...ts.sys,
+      onUnRecoverableConfigFileDiagnostic: () => undefined,
+    },
+  );
+  return parsed?.fileNames.map((file) => resolve(file)) ?? [];
+}

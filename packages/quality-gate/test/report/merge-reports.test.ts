@@ -1,0 +1,41 @@
+// Merging shard reports: statuses by precedence, the baseline's counts added, mismatches refused.
+import { describe, expect, it } from "vitest";
+import { configSchema } from "../../src/config/config-schema.js";
+import type { Report } from "../../src/report/build-report.js";
+import { mergeReports } from "../../src/report/merge-reports.js";
+import { sampleReport } from "../reporters/sample-report.js";
+
+const config = configSchema.parse({});
+
+function shard(index: number, statuses: string[], tolerated?: number): Report {
+  const report = sampleReport([]);
+  return {
+    ...report,
+    target: 2,
+    rungs: report.rungs.map((rung) => ({ ...rung, status: statuses[rung.id] ?? "not-run" })),
+    gate: { shard: `${String(index)}/2`, ...(tolerated === undefined ? {} : { tolerated }) },
+  };
+}
+
+describe("mergeReports", () => {
+  it("fails a rung one shard failed, adds the tolerated counts and drops the shard note", () => {
+    const merged = mergeReports(
+      [shard(2, ["passed", "failed", "passed"], 2), shard(1, ["passed", "passed", "skipped"], 1)],
+      config,
+    );
+    expect(merged.rungs.slice(0, 3).map((rung) => rung.status)).toEqual([
+      "passed",
+      "failed",
+      "passed",
+    ]);
+    expect(merged).toMatchObject({ reached: 0, passed: false, gate: { tolerated: 3 } });
+    expect(merged.scores.lint).toBe(0);
+  });
+
+  it("refuses shards of runs with different targets", () => {
+    const other = { ...shard(2, ["passed"]), target: 0 };
+    expect(() => mergeReports([shard(1, ["passed"]), other], config)).toThrow(
+      /different targets/,
+    );
+  });
+});
