@@ -1,4 +1,4 @@
-// The ladder's own configuration: the defaults, plus one value the secret scanner must not report.
+// The ladder's own configuration: the defaults, plus the reviewed exceptions of rung 5.
 import { defineConfig } from "@ladder/quality-gate";
 
 export default defineConfig({
@@ -8,6 +8,14 @@ export default defineConfig({
     secure: {
       // AWS's published example access key, used in the scanner's TSDoc example; not a secret.
       allowSecrets: ["AKIAIOSFODNN7EXAMPLE"],
+      allowSinks: [
+        {
+          file: "packages/quality-gate/src/code-cache.ts",
+          rule: "security/no-dynamic-vm",
+          reason:
+            "compiles a module file that require resolved (typescript.js) to use a V8 code cache; the code is the installed package's, as trusted as require()",
+        },
+      ],
     },
   },
 });

@@ -32,8 +32,8 @@ export class EntryStore<K, V> {
 
   readonly #keys: (K | undefined)[] = [];
   readonly #limit: number;
-  #next: Int32Array;
-  #prev: Int32Array;
+  /** Recency links, two cells per slot: `[2s]` is the previous slot, `[2s + 1]` the next. */
+  #links: Int32Array;
   #head = NIL;
   #tail = NIL;
   #highWater = 0;
@@ -49,8 +49,7 @@ export class EntryStore<K, V> {
     this.#limit = limit;
     const capacity = Math.min(limit, INITIAL_CAPACITY);
     this.expiresAt = new Float64Array(capacity);
-    this.#next = new Int32Array(capacity);
-    this.#prev = new Int32Array(capacity);
+    this.#links = new Int32Array(capacity * 2);
   }
 
   /** Number of stored entries, expired ones included until they are removed. */
@@ -123,7 +122,9 @@ export class EntryStore<K, V> {
    */
   slots(): number[] {
     const slots: number[] = [];
-    for (let slot = this.#head; slot !== NIL; slot = this.#next[slot] as number) slots.push(slot);
+    for (let slot = this.#head; slot !== NIL; slot = this.#links[2 * slot + 1] as number) {
+      slots.push(slot);
+    }
     return slots;
   }
 
@@ -146,30 +147,30 @@ export class EntryStore<K, V> {
   #grow(): void {
     const capacity = Math.min(this.#limit, this.expiresAt.length * 2);
     const expiresAt = new Float64Array(capacity);
-    const next = new Int32Array(capacity);
-    const prev = new Int32Array(capacity);
+    const links = new Int32Array(capacity * 2);
     expiresAt.set(this.expiresAt);
-    next.set(this.#next);
-    prev.set(this.#prev);
+    links.set(this.#links);
     this.expiresAt = expiresAt;
-    this.#next = next;
-    this.#prev = prev;
+    this.#links = links;
   }
 
   #linkFront(slot: number): void {
-    this.#prev[slot] = NIL;
-    this.#next[slot] = this.#head;
-    if (this.#head === NIL) this.#tail = slot;
-    else this.#prev[this.#head] = slot;
+    const links = this.#links;
+    const head = this.#head;
+    links[2 * slot] = NIL;
+    links[2 * slot + 1] = head;
+    if (head === NIL) this.#tail = slot;
+    else links[2 * head] = slot;
     this.#head = slot;
   }
 
   #unlink(slot: number): void {
-    const prev = this.#prev[slot] as number;
-    const next = this.#next[slot] as number;
+    const links = this.#links;
+    const prev = links[2 * slot] as number;
+    const next = links[2 * slot + 1] as number;
     if (prev === NIL) this.#head = next;
-    else this.#next[prev] = next;
+    else links[2 * prev + 1] = next;
     if (next === NIL) this.#tail = prev;
-    else this.#prev[next] = prev;
+    else links[2 * next] = prev;
   }
 }

@@ -2,6 +2,7 @@ import { EntryStore } from "./entry-store.js";
 import { checkFunction } from "./options.js";
 import { SweepTimer } from "./sweep-timer.js";
 import { channels } from "./telemetry.js";
+import type { Channel } from "node:diagnostics_channel";
 import type { CacheKeyMessage } from "./telemetry.js";
 import { OWNER, resolveTtl, resolveTtlCacheOptions } from "./ttl-cache-options.js";
 import type {
@@ -48,6 +49,14 @@ export interface CacheStats {
   readonly size: number;
   /** `hits / (hits + misses)`, or `0` before the first read. */
   readonly hitRate: number;
+}
+
+/**
+ * Publishes a per-key message. Kept out of line so that the hot methods stay small enough for V8
+ * to inline them whole; with no subscriber it is never called.
+ */
+function publishKey(channel: Channel, cache: string, key: unknown): void {
+  channel.publish({ cache, key });
 }
 
 interface InFlight<V> {
@@ -211,7 +220,7 @@ export class TtlCache<K, V> implements Disposable {
     const slot = this.#liveSlot(key);
     if (slot === undefined) return false;
     this.#deletes++;
-    if (channels.delete.hasSubscribers) channels.delete.publish(this.#message(key));
+    if (channels.delete.hasSubscribers) publishKey(channels.delete, this.#name, key);
     this.#remove(slot, "deleted");
     return true;
   }
@@ -384,12 +393,12 @@ export class TtlCache<K, V> implements Disposable {
   #recordHit(key: K, slot: number): void {
     this.#hits++;
     this.#store.touch(slot);
-    if (channels.hit.hasSubscribers) channels.hit.publish(this.#message(key));
+    if (channels.hit.hasSubscribers) publishKey(channels.hit, this.#name, key);
   }
 
   #recordMiss(key: K): void {
     this.#misses++;
-    if (channels.miss.hasSubscribers) channels.miss.publish(this.#message(key));
+    if (channels.miss.hasSubscribers) publishKey(channels.miss, this.#name, key);
   }
 
   #expiryFor(options: SetOptions | FetchOptions | undefined): number {
@@ -407,7 +416,7 @@ export class TtlCache<K, V> implements Disposable {
       this.#replace(slot, value, expiresAt);
     }
     if (expiresAt !== Infinity && !this.#closed) this.#sweeper.start();
-    if (channels.set.hasSubscribers) channels.set.publish(this.#message(key));
+    if (channels.set.hasSubscribers) publishKey(channels.set, this.#name, key);
   }
 
   #replace(slot: number, value: V, expiresAt: number): void {
@@ -428,14 +437,14 @@ export class TtlCache<K, V> implements Disposable {
     }
     this.#evictions++;
     const key = this.#store.keyAt(slot);
-    if (channels.evict.hasSubscribers) channels.evict.publish(this.#message(key));
+    if (channels.evict.hasSubscribers) publishKey(channels.evict, this.#name, key);
     this.#remove(slot, "evicted");
   }
 
   #expire(slot: number): void {
     this.#expirations++;
     const key = this.#store.keyAt(slot);
-    if (channels.expire.hasSubscribers) channels.expire.publish(this.#message(key));
+    if (channels.expire.hasSubscribers) publishKey(channels.expire, this.#name, key);
     this.#remove(slot, "expired");
   }
 
@@ -483,6 +492,7 @@ export class TtlCache<K, V> implements Disposable {
   }
 
   #supersede(key: K): void {
+    if (this.#inFlight.size === 0) return; // the common case: skip a hash lookup on every set
     const load = this.#inFlight.get(key);
     if (load === undefined) return;
     load.superseded = true;

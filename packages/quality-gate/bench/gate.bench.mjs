@@ -6,7 +6,7 @@
 // deleted, and the same check after a one-file edit with a warm cache (--skip-incremental
 // leaves them out).
 //
-//   node packages/quality-gate/bench/gate.bench.mjs [--rounds N] [--modules N] [--json] [--skip-incremental]
+//   node packages/quality-gate/bench/gate.bench.mjs --help
 import { spawnSync } from "node:child_process";
 import { appendFileSync, existsSync, rmSync } from "node:fs";
 import { cpus, tmpdir } from "node:os";
@@ -15,14 +15,48 @@ import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { generateCorpus } from "./generate-corpus.mjs";
 
-const { values: flags } = parseArgs({
-  options: {
-    rounds: { type: "string", default: "5" },
-    modules: { type: "string", default: "1000" },
-    json: { type: "boolean", default: false },
-    "skip-incremental": { type: "boolean", default: false },
-  },
-});
+const USAGE = `Usage: pnpm bench:gate [options]
+  --rounds N     timed rounds; each runs every contender once, in a fresh random order (default 5)
+  --modules N    modules in the generated corpus, about 12 exported symbols each (default 1000)
+  --json         print machine-readable results on stdout
+  --skip-incremental
+                 leave out the two rows that time the incremental cache (cold, then warm)
+  --help         this text`;
+
+function readFlags(argv) {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      rounds: { type: "string", default: "5" },
+      modules: { type: "string", default: "1000" },
+      json: { type: "boolean", default: false },
+      "skip-incremental": { type: "boolean", default: false },
+      help: { type: "boolean", default: false },
+    },
+  });
+  for (const name of ["rounds", "modules"]) {
+    const number = Number(values[name]);
+    if (!Number.isInteger(number) || number < 1) {
+      throw new TypeError(
+        `Expected --${name} to be a whole number from 1 up, got "${values[name]}".`,
+      );
+    }
+  }
+  return values;
+}
+
+let flags;
+try {
+  flags = readFlags(process.argv.slice(2));
+} catch (error) {
+  // A typo in a flag deserves one line and the usage, not parseArgs' stack trace.
+  process.stderr.write(`bench:gate: ${error.message}\n${USAGE}\n`);
+  process.exit(2);
+}
+if (flags.help) {
+  console.log(USAGE);
+  process.exit(0);
+}
 const root = fileURLToPath(new URL("../../..", import.meta.url));
 const bin = (name) => join(root, "node_modules", ".bin", name);
 const gate = join(root, "packages", "quality-gate", "bin", "quality-gate.js");

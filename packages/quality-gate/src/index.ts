@@ -6,7 +6,11 @@
  * @packageDocumentation
  */
 export { defineConfig } from "./config/config-schema.js";
-export type { QualityGateConfig, QualityGateUserConfig } from "./config/config-schema.js";
+export type {
+  AllowedSink,
+  QualityGateConfig,
+  QualityGateUserConfig,
+} from "./config/config-schema.js";
 export { loadConfig } from "./config/load-config.js";
 export { gateEslintConfig } from "./defaults/eslint-config.js";
 export { gatePrettierConfig } from "./defaults/prettier-config.js";

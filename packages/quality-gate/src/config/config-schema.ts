@@ -50,9 +50,24 @@ export interface QualityGateConfig {
   readonly rungs: {
     /** Rung 3: minimum coverage in percent (default 90 each). */
     readonly tested: { readonly coverage: { readonly lines: number; readonly branches: number } };
-    /** Rung 5: values the secret scanner must not report (exact strings or `/regex/`). */
-    readonly secure: { readonly allowSecrets: readonly string[] };
+    /** Rung 5: reviewed exceptions. */
+    readonly secure: {
+      /** Values the secret scanner must not report (exact strings or `/regex/`). */
+      readonly allowSecrets: readonly string[];
+      /** Sinks allowed in one file, each with the reason a reviewer accepted it. */
+      readonly allowSinks: readonly AllowedSink[];
+    };
   };
+}
+
+/** A dangerous sink accepted in one file, such as a `vm` compile of a trusted module file. */
+export interface AllowedSink {
+  /** The file, relative to the repository root (`packages/x/src/loader.ts`). */
+  readonly file: string;
+  /** The finding's rule (`security/no-dynamic-vm`, `security/no-eval`, …). */
+  readonly rule: string;
+  /** Why it is safe; required, so every exception explains itself. */
+  readonly reason: string;
 }
 
 /** Makes every property optional, at every depth: the shape a user writes. */
@@ -102,7 +117,20 @@ export const configSchema: z.ZodType<QualityGateConfig, QualityGateUserConfig> =
             .prefault({}),
         })
         .prefault({}),
-      secure: z.strictObject({ allowSecrets: z.array(z.string()).default([]) }).prefault({}),
+      secure: z
+        .strictObject({
+          allowSecrets: z.array(z.string()).default([]),
+          allowSinks: z
+            .array(
+              z.strictObject({
+                file: z.string().min(1),
+                rule: z.string().regex(/^security\//, "a rung 5 rule, such as security/no-eval"),
+                reason: z.string().trim().min(1, "say why this sink is safe"),
+              }),
+            )
+            .default([]),
+        })
+        .prefault({}),
     })
     .prefault({}),
 });

@@ -53,3 +53,23 @@ export function createProgram(root: string, contents?: ReadonlyMap<string, strin
     configFileParsingDiagnostics: [...diagnostics, ...parsed.errors],
   });
 }
+
+/**
+ * Lists the source files a repository's tsconfig.json names, as {@link createProgram} reads them.
+ *
+ * @param root - the repository root, holding tsconfig.json
+ * @returns absolute paths; empty when the tsconfig cannot be read (rung 0 reports why)
+ * @example
+ * ```ts
+ * tsconfigFileNames("/repo"); // ["/repo/src/index.ts", …]
+ * ```
+ */
+export function tsconfigFileNames(root: string): string[] {
+  const host: ts.ParseConfigFileHost = {
+    ...ts.sys,
+    // Rung 0 reports a broken tsconfig; here it only means there is nothing to read ahead.
+    onUnRecoverableConfigFileDiagnostic: () => undefined,
+  };
+  const parsed = ts.getParsedCommandLineOfConfigFile(join(root, "tsconfig.json"), {}, host);
+  return parsed?.fileNames ?? [];
+}

@@ -9,10 +9,11 @@ import { join } from "node:path";
 import type ts from "typescript";
 import type { QualityGateConfig } from "../config/config-schema.js";
 import { QualityGateError } from "../errors.js";
+import { prefetchTsdoc } from "../scorer/prefetch-tsdoc.js";
 import { collectWorkspace } from "../scorer/score-workspace.js";
 import type { CollectedWorkspace } from "../scorer/score-workspace.js";
 import type { Finding, RungOutcome, RungStatus } from "./finding.js";
-import { createProgram } from "./create-program.js";
+import { createProgram, tsconfigFileNames } from "./create-program.js";
 import type { Rung, RungContext } from "./rung.js";
 import { RUNGS } from "./rungs.js";
 
@@ -124,6 +125,9 @@ function assertRepository(root: string): void {
   }
 }
 
+/** The rungs that read the collection of public symbols. */
+const SCORER_RUNGS = new Set([4, 5, 6, 7]);
+
 /** The Program and collection, built on first use and shared by every rung. */
 function sharedState(options: LadderOptions): {
   context: RungContext;
@@ -132,14 +136,24 @@ function sharedState(options: LadderOptions): {
   let program: ts.Program | undefined = options.program;
   let workspace: CollectedWorkspace | undefined;
   const getProgram = (): ts.Program => (program ??= createProgram(options.root));
+  // Started before any rung, so the doc comments are read while rung 0 builds the Program; a
+  // Program handed in is already built, and waiting for the worker would only add its time.
+  const settleDocs =
+    program === undefined && options.rungs.some((id) => SCORER_RUNGS.has(id))
+      ? prefetchTsdoc(tsconfigFileNames(options.root))
+      : (): number => 0;
+  const collect = (): CollectedWorkspace => {
+    const built = getProgram();
+    settleDocs();
+    return collectWorkspace(built, options.root, options.config.entryPoints);
+  };
   const context: RungContext = {
     root: options.root,
     config: options.config,
     onlyFiles: options.onlyFiles,
     cacheDir: options.cacheDir,
     program: getProgram,
-    workspace: () =>
-      (workspace ??= collectWorkspace(getProgram(), options.root, options.config.entryPoints)),
+    workspace: () => (workspace ??= collect()),
   };
   return { context, built: () => workspace };
 }

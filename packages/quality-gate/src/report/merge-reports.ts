@@ -66,8 +66,9 @@ function checkShards(reports: readonly Report[]): Report[] {
   });
   const count = parsed[0]?.count ?? 0;
   const indices = new Set(parsed.map((shard) => shard.index));
-  const complete = parsed.every((shard) => shard.count === count) && indices.size === count;
-  if (count === 0 || !complete || parsed.length !== count) {
+  const complete =
+    count > 0 && parsed.every((shard) => shard.count === count) && indices.size === count;
+  if (!complete || parsed.length !== count) {
     const have = parsed
       .map((shard) => `${String(shard.index)}/${String(shard.count)}`)
       .join(", ");

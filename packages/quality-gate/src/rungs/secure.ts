@@ -32,7 +32,13 @@ export const secure: Rung = {
         allowSecrets: context.config.rungs.secure.allowSecrets,
         cacheDir: context.cacheDir,
       });
-      const findings = problems.map((problem) => ({ ...problem, rung: 5 }));
+      const allowed = context.config.rungs.secure.allowSinks;
+      const findings = problems
+        .filter(
+          (problem) =>
+            !allowed.some((sink) => sink.file === problem.file && sink.rule === problem.ruleId),
+        )
+        .map((problem) => ({ ...problem, rung: 5 }));
       return { status: findings.length === 0 ? "passed" : "failed", findings };
     } catch (error) {
       return toolFailure(5, "security", error);

@@ -60,18 +60,3 @@ export function fixFor(code: string, symbol: string): string {
   const fix = FIXES[check];
   return fix === undefined ? `Fix the ${code} check of ${symbol}.` : fix(subject, symbol);
 }
-
-/**
- * Names the category a rubric code belongs to.
- *
- * @param code - a `missing` code
- * @returns `"doc"` for documentation checks, `"types"` for type checks
- * @example
- * ```ts
- * categoryOf("any:return"); // "types"
- * ```
- */
-export function categoryOf(code: string): "doc" | "types" {
-  const { check } = parse(code);
-  return ["return-type", "param-type", "property-type", "any"].includes(check) ? "types" : "doc";
-}

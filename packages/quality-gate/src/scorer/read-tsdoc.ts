@@ -44,6 +44,22 @@ const parser = new TSDocParser();
 const recent = new Map<string, TsdocReading>();
 const RECENT_LIMIT = 1024;
 
+/** Readings made ahead of time on a worker thread, by comment text ({@link rememberReadings}). */
+const prefetched = new Map<string, TsdocReading>();
+
+/**
+ * Keeps readings made elsewhere (by the prefetch worker) so {@link readTsdoc} need not parse
+ * those comments again, replacing those of an earlier run. A reading depends only on the
+ * comment's text.
+ *
+ * @param readings - comment text and its reading, as {@link readTsdoc} made them
+ * @internal
+ */
+export function rememberReadings(readings: Iterable<readonly [string, TsdocReading]>): void {
+  prefetched.clear(); // one run's comments at a time, however many runs a process makes
+  for (const [comment, reading] of readings) prefetched.set(comment, reading);
+}
+
 /**
  * Parses one TSDoc comment.
  *
@@ -59,7 +75,7 @@ export function readTsdoc(comment: string | undefined): TsdocReading {
   if (comment === undefined) {
     return { doc: NO_DOC, internal: false, packageDocumentation: false };
   }
-  let reading = recent.get(comment);
+  let reading = prefetched.get(comment) ?? recent.get(comment);
   if (reading === undefined) {
     reading = parse(comment);
     if (recent.size >= RECENT_LIMIT) recent.delete(recent.keys().next().value as string);

@@ -38,6 +38,25 @@ describe("mergeReports", () => {
       /different targets/,
     );
   });
+
+  it("refuses a report that is not a shard's, and an incomplete or repeated set of shards", () => {
+    const unsharded: Report = { ...sampleReport([]), target: 2 };
+    expect(() => mergeReports([unsharded], config)).toThrow(/no gate.shard/);
+    expect(() => mergeReports([shard(1, ["passed"])], config)).toThrow(/got 1\/2/);
+    expect(() => mergeReports([shard(1, ["passed"]), shard(1, ["passed"])], config)).toThrow(
+      /each shard 1\/n to n\/n once/,
+    );
+    expect(() => mergeReports([], config)).toThrow(/got none/);
+  });
+
+  it("has no lint score when neither shard ran rungs 1 and 2, and no gate note without a baseline", () => {
+    const merged = mergeReports(
+      [shard(1, ["passed", "not-run", "not-run"]), shard(2, ["passed"])],
+      config,
+    );
+    expect(merged.scores.lint).toBeNull();
+    expect(merged.gate).toBeUndefined();
+  });
 });
 
 describe("mergeReports, edges", () => {

@@ -2,7 +2,7 @@
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { explainSymbol } from "../../src/scorer/explain-symbol.js";
-import { categoryOf, fixFor } from "../../src/scorer/fix-for.js";
+import { fixFor } from "../../src/scorer/fix-for.js";
 import { collectWorkspace } from "../../src/scorer/score-workspace.js";
 import { createProgram } from "../../src/ladder/create-program.js";
 
@@ -80,14 +80,5 @@ describe("fixFor", () => {
     ],
   ])("%s", (code, fix) => {
     expect(fixFor(code, "f")).toBe(fix);
-  });
-
-  it("knows which category a code belongs to", () => {
-    expect(["summary", "param:a", "tsdoc-syntax"].map(categoryOf)).toEqual(["doc", "doc", "doc"]);
-    expect(["any:return", "param-type:a", "return-type"].map(categoryOf)).toEqual([
-      "types",
-      "types",
-      "types",
-    ]);
   });
 });

@@ -1,0 +1,95 @@
+// The targets of issue 8, checked against a run's results. A target whose inputs were not measured
+// (contender not timed, workload not run) is reported as not measured, never as met.
+import { mainSummary } from "./report.mjs";
+
+function find(results, workloadId, contenderId) {
+  return results.find((row) => row.workloadId === workloadId && row.contenderId === contenderId);
+}
+
+function ratioTarget(results, workloadId, baseId, minimum) {
+  const mine = mainSummary(find(results, workloadId, "ttl-cache"))?.median;
+  const base = mainSummary(find(results, workloadId, baseId))?.median;
+  const value = mine / base;
+  return {
+    target: `${workloadId}: TtlCache ≥ ${minimum}× ${baseId} ops/s`,
+    measured: Number.isFinite(value) ? `${value.toFixed(3)}×` : "not measured",
+    met: Number.isFinite(value) ? value >= minimum : null,
+  };
+}
+
+function pairedTarget(results, workloadId, baseId, minimum) {
+  const row = find(results, workloadId, `ttl-cache:${baseId}`);
+  const value = 1 / (row?.data?.pairedVsFirst?.median ?? Number.NaN);
+  return {
+    target: `${workloadId} (one worker, paired rounds): TtlCache ≥ ${minimum}× ${baseId} ops/s`,
+    measured: Number.isFinite(value) ? `${value.toFixed(3)}×` : "not measured",
+    met: Number.isFinite(value) ? value >= minimum : null,
+  };
+}
+
+function memoryTarget(results) {
+  const mine = mainSummary(find(results, "memory", "ttl-cache"))?.median;
+  const base = mainSummary(find(results, "memory", "lru-ttl"))?.median;
+  return {
+    target: "memory: TtlCache bytes/entry ≤ lru-cache (ttl)",
+    measured: Number.isFinite(mine / base)
+      ? `${mine.toFixed(1)} vs ${base.toFixed(1)} B/entry`
+      : "not measured",
+    met: Number.isFinite(mine / base) ? mine <= base : null,
+  };
+}
+
+function telemetryTarget(results) {
+  // Paired: each timed round of the idle variant over the compiled-out round it alternated with.
+  const paired = find(results, "telemetry", "ttl-cache:no-subscriber")?.data?.pairedVsFirst;
+  const cost = paired === undefined ? Number.NaN : 1 - paired.median;
+  return {
+    target: "telemetry: no subscriber costs ≤ 3 % vs compiled out",
+    measured: Number.isFinite(cost) ? `${(cost * 100).toFixed(1)} %` : "not measured",
+    met: Number.isFinite(cost) ? cost <= 0.03 : null,
+  };
+}
+
+function stampedeTarget(results) {
+  const calls = find(results, "stampede", "ttl-cache")?.data?.loaderCalls;
+  return {
+    target: "stampede: exactly one loader call",
+    measured: calls === undefined ? "not measured" : `${calls} call(s)`,
+    met: calls === undefined ? null : calls === 1,
+  };
+}
+
+function lingerTarget(results) {
+  const lingering = find(results, "ttl-heavy", "ttl-cache")?.data?.lingering;
+  return {
+    target: "ttl-heavy: no entry lingers one sweep interval past expiry",
+    measured: lingering === undefined ? "not measured" : `${lingering} left`,
+    met: lingering === undefined ? null : lingering === 0,
+  };
+}
+
+/**
+ * Checks every target.
+ *
+ * @param {object[]} results - the run's result rows
+ * @returns {{ target: string, measured: string, met: boolean | null }[]} one line per target
+ */
+export function checkTargets(results) {
+  const ratios = ["hit-zipf-0.99", "mix-90-10"].flatMap((workloadId) => [
+    ratioTarget(results, workloadId, "lru-ttl", 1),
+    ratioTarget(results, workloadId, "node-cache", 5),
+    ratioTarget(results, workloadId, "map", 0.5),
+  ]);
+  const paired = ["h2h-hit-zipf-0.99", "h2h-mix-90-10"].flatMap((workloadId) => [
+    pairedTarget(results, workloadId, "lru-ttl", 1),
+    pairedTarget(results, workloadId, "map", 0.5),
+  ]);
+  return [
+    ...ratios,
+    ...paired,
+    memoryTarget(results),
+    telemetryTarget(results),
+    stampedeTarget(results),
+    lingerTarget(results),
+  ];
+}

@@ -1,0 +1,125 @@
+/**
+ * Loads a large CommonJS dependency with a V8 code cache, so a run does not recompile it.
+ *
+ * `typescript.js` is 9 MB: compiling it took about 0.4 s of every run, and the checker's functions
+ * are compiled lazily again on each run. Node 22 caches compiled code itself
+ * (`module.enableCompileCache`); Node 20 does not, so this does what v8-compile-cache did, with one
+ * difference that matters here: the cache is written after the run (`createCachedData` at exit),
+ * so it holds the functions the run compiled, not only the top level.
+ *
+ * The cache is only an accelerator: V8 checks it against the source and rejects a stale or damaged
+ * one, and any failure to read or write it falls back to an ordinary compile.
+ *
+ * @internal
+ */
+import { createHash } from "node:crypto";
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import Module, { createRequire } from "node:module";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { Script } from "node:vm";
+
+const require = createRequire(import.meta.url);
+
+/** What Node's CommonJS loader keeps about a module, as far as this file touches it. */
+interface LoadedModule {
+  exports: unknown;
+  filename: string;
+  loaded: boolean;
+  paths: string[];
+}
+
+/**
+ * Where and when {@link requireWithCodeCache} keeps its cache.
+ *
+ * @internal
+ */
+export interface CodeCacheOptions {
+  /** The directory of the cache files. */
+  readonly cacheDir?: string;
+  /** Schedules the cache write; tests run it at once. */
+  readonly atExit?: (write: () => void) => void;
+}
+
+/**
+ * Where the cache of a source lives: keyed by the source text itself and the exact Node and V8.
+ * V8 checks a cache only against the source's length, so the key must change with any edit.
+ */
+function cachePath(source: string, cacheDir: string): string {
+  const key = createHash("sha256")
+    .update(`${process.version}\0${process.versions.v8}\0`)
+    .update(source)
+    .digest("hex")
+    .slice(0, 32);
+  return join(cacheDir, `${key}.bin`);
+}
+
+/** One cache directory per user: another user's files in a shared /tmp are never read. */
+function owner(): string {
+  return String(process.getuid?.() ?? "user");
+}
+
+function readCache(path: string): Buffer | undefined {
+  try {
+    return readFileSync(path);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Writes to a temporary name and renames, so concurrent runs never read a half-written file. */
+function writeCache(path: string, data: Buffer): void {
+  try {
+    mkdirSync(dirname(path), { recursive: true });
+    const temporary = `${path}.${String(process.pid)}.tmp`;
+    writeFileSync(temporary, data);
+    renameSync(temporary, path);
+  } catch {
+    // A cache that cannot be written only costs the next run its compile time.
+  }
+}
+
+/**
+ * Requires `specifier` as `require` would from this package, compiling it with a code cache when
+ * this process has not loaded it yet. The module is registered in `require.cache`, so the later
+ * `require("typescript")` of src/typescript.cts, and of typescript-eslint, get this instance.
+ *
+ * @param specifier - the module to load, resolved from this file (a package name or a path)
+ * @param options - where caches live (default: one directory per user in the system's temporary
+ *   directory) and when to write one (default: at process exit, once the run compiled what it uses)
+ * @returns the module's exports
+ * @internal
+ */
+export function requireWithCodeCache(specifier: string, options: CodeCacheOptions = {}): unknown {
+  const { cacheDir = join(tmpdir(), `quality-gate-code-cache-${owner()}`) } = options;
+  const atExit = options.atExit ?? ((write) => process.once("exit", write));
+  const file = require.resolve(specifier);
+  const loaded = require.cache[file];
+  if (loaded !== undefined) return loaded.exports;
+  const source = readFileSync(file, "utf8");
+  const path = cachePath(source, cacheDir);
+  const cachedData = readCache(path);
+  const wrapper = `(function (exports, require, module, __filename, __dirname) { ${source}\n});`;
+  const script = new Script(wrapper, { filename: file, ...(cachedData && { cachedData }) });
+  const module = new Module(file) as unknown as LoadedModule;
+  module.filename = file;
+  module.paths = (
+    Module as unknown as { _nodeModulePaths: (dir: string) => string[] }
+  )._nodeModulePaths(dirname(file));
+  require.cache[file] = module as unknown as NodeJS.Module;
+  try {
+    const run = script.runInThisContext() as (...args: unknown[]) => void;
+    run.call(module.exports, module.exports, createRequire(file), module, file, dirname(file));
+  } catch (error) {
+    // As require does: a module whose body threw is not left half-loaded in the cache.
+    Reflect.deleteProperty(require.cache, file);
+    throw error;
+  }
+  module.loaded = true;
+  if (cachedData === undefined || script.cachedDataRejected === true) {
+    atExit(() => {
+      writeCache(path, script.createCachedData());
+    });
+  }
+  return module.exports;
+}

@@ -1,0 +1,46 @@
+/**
+ * The worker of {@link prefetchTsdoc}: reads the doc comments of a list of files with the same
+ * TSDoc reader the collector uses, then posts every reading and raises the shared flag, so the
+ * main thread can take them without going back to its event loop.
+ *
+ * @internal
+ */
+import { readFileSync } from "node:fs";
+import type { MessagePort } from "node:worker_threads";
+import { workerData } from "node:worker_threads";
+import { readTsdoc } from "./read-tsdoc.js";
+import type { TsdocReading } from "./read-tsdoc.js";
+
+/** What the main thread hands the worker. */
+interface PrefetchJob {
+  readonly files: readonly string[];
+  readonly port: MessagePort;
+  readonly done: Int32Array;
+}
+
+/** A `/** … *\/` comment, as the compiler's comment ranges delimit it. */
+const DOC_COMMENT = /\/\*\*(?!\/)[\s\S]*?\*\//g;
+
+function readAll(files: readonly string[]): [string, TsdocReading][] {
+  const readings = new Map<string, TsdocReading>();
+  for (const file of files) {
+    let text: string;
+    try {
+      text = readFileSync(file, "utf8");
+    } catch {
+      continue; // the Program reports unreadable files; the collector parses what it finds
+    }
+    for (const [comment] of text.matchAll(DOC_COMMENT)) {
+      if (!readings.has(comment)) readings.set(comment, readTsdoc(comment));
+    }
+  }
+  return [...readings];
+}
+
+const job = workerData as PrefetchJob;
+try {
+  job.port.postMessage(readAll(job.files));
+} finally {
+  Atomics.store(job.done, 0, 1);
+  Atomics.notify(job.done, 0);
+}
