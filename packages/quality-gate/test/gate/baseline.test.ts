@@ -84,6 +84,12 @@ describe("check --baseline in a partial run", { timeout: 60_000 }, () => {
     expect(code).toBe(0);
     expect(report.gate).toEqual({ since: "main", tolerated: 0 });
   });
+
+  it("says on stderr that a partial run does not create a missing baseline", async () => {
+    const run = await check("--baseline", "none.json", "--since", "main");
+    expect(run.stderr).toMatch(/none\.json does not exist and was not created: a --since run/);
+    expect(run.code).toBe(0); // nothing changed since main
+  });
 });
 
 describe("check --baseline, bad input", () => {

@@ -58,3 +58,33 @@ describe("mergeReports", () => {
     expect(merged.gate).toBeUndefined();
   });
 });
+
+describe("mergeReports, edges", () => {
+  it("takes the scores over every symbol from any shard and leaves lint unmeasured when rungs 1-2 did not run", () => {
+    const one = {
+      ...shard(1, ["passed"]),
+      scores: { ...sampleReport([]).scores, documentation: 0.5, tests: null },
+    };
+    const two = {
+      ...shard(2, ["passed"]),
+      scores: { ...one.scores, documentation: 0.5, tests: 0.95 },
+    };
+    const merged = mergeReports([one, two], config);
+    expect(merged.scores).toMatchObject({ documentation: 0.5, tests: 0.95, lint: null });
+    expect(merged.gate).toBeUndefined();
+  });
+
+  it.each([
+    [[1, 1], "1/2, 1/2"],
+    [[1], "1/2"],
+  ])("refuses shards %j (have %s)", (indices, have) => {
+    const reports = indices.map((index) => shard(index, ["passed"]));
+    expect(() => mergeReports(reports, config)).toThrow(`got ${have}`);
+  });
+
+  it("refuses an empty list and a report of an unsharded run", () => {
+    expect(() => mergeReports([], config)).toThrow(/got none/);
+    const plain: Report = { ...shard(1, ["passed"]), gate: { since: "main" } };
+    expect(() => mergeReports([plain], config)).toThrow(/no gate\.shard/);
+  });
+});

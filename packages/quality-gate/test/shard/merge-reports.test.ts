@@ -93,6 +93,10 @@ describe("sharding, bad input", () => {
       expect(run.code).toBe(2);
       expect(run.stderr).toMatch(message);
     }
+    repo.write("null.json", "null");
+    expect((await runCli(["merge-reports", "null.json"], repo.root)).stderr).toMatch(
+      /is not a quality-gate JSON report/,
+    );
     repo.write("wrong.json", JSON.stringify({ rungs: [] }));
     expect((await runCli(["merge-reports", "wrong.json"], repo.root)).stderr).toMatch(
       /is not a quality-gate JSON report/,
