@@ -32,9 +32,38 @@ export function scopeReport(
   const findings = report.findings.filter(
     (finding) => finding.ruleId.endsWith("/tool-failed") || keep(finding),
   );
+  return narrowReport(report, { findings, statusOf: scopedStatus, only, note });
+}
+
+/** How {@link narrowReport} rebuilds a report around a subset of its findings. */
+export interface Narrowing {
+  /** The findings that stay. */
+  readonly findings: readonly Finding[];
+  /** A rung's new status from its old one and the findings that stay. */
+  readonly statusOf: (id: number, status: string, findings: readonly Finding[]) => string;
+  /** The `--only` rungs, if any (for the verdict). */
+  readonly only: readonly number[] | undefined;
+  /** What the narrowing was, merged into the report's `gate` field. */
+  readonly note: GateNote;
+}
+
+/**
+ * Rebuilds a report around a subset of its findings: every rung's status, then the rung reached
+ * and the verdict (the target alone). Shared by the scoped runs and by `--shard`.
+ *
+ * @param report - the report to narrow
+ * @param narrowing - the findings that stay, the status rule, `--only` and the gate note
+ * @returns the narrowed report
+ * @example
+ * ```ts
+ * narrowReport(report, { findings: [], statusOf: (_id, status) => status, only: undefined, note: {} });
+ * ```
+ */
+export function narrowReport(report: Report, narrowing: Narrowing): Report {
+  const { findings, statusOf, only, note } = narrowing;
   const rungs = report.rungs.map((rung) => ({
     ...rung,
-    status: scopedStatus(rung.id, rung.status, findings),
+    status: statusOf(rung.id, rung.status, findings),
   }));
   const statuses = rungs.map((rung) => rung.status as RungStatus);
   return {
@@ -42,7 +71,7 @@ export function scopeReport(
     reached: reachedRung(statuses),
     passed: targetMet(statuses, report.target, only),
     rungs,
-    findings,
+    findings: [...findings],
     gate: { ...report.gate, ...note },
   };
 }

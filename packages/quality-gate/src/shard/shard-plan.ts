@@ -7,11 +7,11 @@
  */
 import { resolve } from "node:path";
 import type { QualityGateConfig } from "../config/config-schema.js";
-import type { Finding, RungStatus } from "../ladder/finding.js";
-import { reachedRung, targetMet } from "../ladder/reached.js";
+import { narrowReport } from "../gate/scope-report.js";
+import { tsconfigFileNames } from "../ladder/create-program.js";
+import type { Finding } from "../ladder/finding.js";
 import type { Report } from "../report/build-report.js";
 import { sourceFiles } from "../rungs/source-files.js";
-import ts from "../typescript.cjs";
 import type { Shard } from "./parse-shard.js";
 import { selectShard } from "./parse-shard.js";
 
@@ -53,7 +53,10 @@ const SCORED_RUNGS = new Set([4, 7]);
  * ```
  */
 export function planShard(root: string, config: QualityGateConfig, shard: Shard): ShardPlan {
-  const candidates = new Set([...sourceFiles(root, config), ...tsconfigFiles(root)]);
+  const candidates = new Set([
+    ...sourceFiles(root, config),
+    ...tsconfigFileNames(root).map((file) => resolve(file)),
+  ]);
   const mine = new Set(selectShard([...candidates], shard));
   const keep = (finding: Finding): boolean => {
     const file = resolve(root, finding.file);
@@ -62,39 +65,17 @@ export function planShard(root: string, config: QualityGateConfig, shard: Shard)
   return {
     onlyFiles: mine,
     rungs: (rungs) => rungs.filter((id) => id !== 3 || shard.index === 1),
-    finish(report, only) {
-      const findings = report.findings.filter(keep);
-      const rungs = report.rungs.map((rung) => ({
-        ...rung,
-        status: shardStatus(rung.id, rung.status, findings),
-      }));
-      const statuses = rungs.map((rung) => rung.status as RungStatus);
-      return {
-        ...report,
-        reached: reachedRung(statuses),
-        passed: targetMet(statuses, report.target, only),
-        rungs,
-        findings,
-        gate: { ...report.gate, shard: `${String(shard.index)}/${String(shard.count)}` },
-      };
-    },
+    finish: (report, only) =>
+      narrowReport(report, {
+        findings: report.findings.filter(keep),
+        statusOf: shardStatus,
+        only,
+        note: { shard: `${String(shard.index)}/${String(shard.count)}` },
+      }),
   };
 }
 
 function shardStatus(id: number, status: string, findings: readonly Finding[]): string {
   if ((status !== "passed" && status !== "failed") || SCORED_RUNGS.has(id)) return status;
   return findings.some((finding) => finding.rung === id) ? "failed" : "passed";
-}
-
-/** The files the tsconfig names (rung 0 and the scorer read these), without building a Program. */
-function tsconfigFiles(root: string): string[] {
-  const parsed = ts.getParsedCommandLineOfConfigFile(
-    resolve(root, "tsconfig.json"),
-    {},
-    {
-      ...ts.sys,
-      onUnRecoverableConfigFileDiagnostic: () => undefined,
-    },
-  );
-  return parsed?.fileNames.map((file) => resolve(file)) ?? [];
 }

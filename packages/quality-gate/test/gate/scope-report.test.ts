@@ -3,17 +3,7 @@ import { describe, expect, it } from "vitest";
 import { scopeReport } from "../../src/gate/scope-report.js";
 import type { Finding } from "../../src/ladder/finding.js";
 import type { Report } from "../../src/report/build-report.js";
-
-const NAMES = [
-  "compiles",
-  "formatted",
-  "linted",
-  "tested",
-  "typed",
-  "secure",
-  "observable",
-  "documented",
-];
+import { RUNGS } from "../../src/ladder/rungs.js";
 
 function finding(rung: number, file: string, ruleId = "rule/x"): Finding {
   return { ruleId, rung, file, line: 1, column: 1, symbol: null, message: "m" };
@@ -25,7 +15,7 @@ function report(statuses: string[], findings: Finding[]): Report {
     target: 7,
     reached: -1,
     passed: false,
-    rungs: NAMES.map((name, id) => ({
+    rungs: RUNGS.map(({ name }, id) => ({
       id,
       name,
       status: statuses[id] ?? "not-run",

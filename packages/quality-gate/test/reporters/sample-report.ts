@@ -1,17 +1,7 @@
 // Reports built by hand, so each reporter is tested on exact, known input.
 import type { Finding } from "../../src/ladder/finding.js";
 import type { Report } from "../../src/report/build-report.js";
-
-const NAMES = [
-  "compiles",
-  "formatted",
-  "linted",
-  "tested",
-  "typed",
-  "secure",
-  "observable",
-  "documented",
-];
+import { RUNGS } from "../../src/ladder/rungs.js";
 
 /**
  * A finding with defaults for the fields a test does not care about.
@@ -45,7 +35,7 @@ export function sampleReport(findings: readonly Finding[], reached = 1): Report 
     target: 7,
     reached,
     passed: findings.length === 0 && reached === 7,
-    rungs: NAMES.map((name, id) => ({
+    rungs: RUNGS.map(({ name }, id) => ({
       id,
       name,
       status: id <= reached ? "passed" : id === reached + 1 ? "failed" : "not-run",

@@ -7,6 +7,7 @@ import type { Report } from "../../src/report/build-report.js";
 import type { GitRepo } from "../support/git-repo.js";
 import { runCli } from "../support/run-cli.js";
 import { ENTRY, createTsRepo } from "../support/ts-repo.js";
+import { RUNGS as LADDER } from "../../src/ladder/rungs.js";
 
 let repo: GitRepo;
 
@@ -105,22 +106,12 @@ describe("sharding, bad input", () => {
 });
 
 function sampleShard(): Report {
-  const names = [
-    "compiles",
-    "formatted",
-    "linted",
-    "tested",
-    "typed",
-    "secure",
-    "observable",
-    "documented",
-  ];
   return {
     version: "1.0",
     target: 0,
     reached: 0,
     passed: true,
-    rungs: names.map((name, id) => ({
+    rungs: LADDER.map(({ name }, id) => ({
       id,
       name,
       status: id === 0 ? "passed" : "not-run",
