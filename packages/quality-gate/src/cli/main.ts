@@ -1,6 +1,8 @@
 /**
  * The command line: `check`, `explain`, `merge-reports`, `new`, `init`. Parses with commander; turns usage and setup errors into
- * one line and exit code 2 (the stack only with `--debug`).
+ * one line and exit code 2 (the stack only with `--debug`). Commands other than `check` are
+ * imported when they run, so `check` (the one in every pre-commit hook) does not load the
+ * scaffolder's YAML and template modules.
  */
 import { Command, CommanderError } from "commander";
 import { BaselineError } from "../baseline/baseline.js";
@@ -9,13 +11,9 @@ import { GitError } from "../git/run-git.js";
 import { ShardError } from "../shard/parse-shard.js";
 import { checkCommand } from "./check-command.js";
 import type { CheckFlags } from "./check-command.js";
-import { explainCommand } from "./explain-command.js";
-import { mergeCommand } from "./merge-command.js";
 import type { MergeFlags } from "./merge-command.js";
 import type { CliIo } from "./io.js";
 import { messages } from "./messages.js";
-import { initCommand } from "./init-command.js";
-import { newCommand } from "./new-command.js";
 import type { NewFlags } from "./new-command.js";
 
 /**
@@ -90,6 +88,7 @@ function addCheckCommands(program: Command, io: CliIo, done: (code: number) => v
     .argument("[dir]", "the repository", ".")
     .option("--debug", "print stacks for setup errors")
     .action(async (query: string, dir: string) => {
+      const { explainCommand } = await import("./explain-command.js");
       done(await explainCommand(query, dir, io));
     });
 }
@@ -106,6 +105,7 @@ function addMergeCommand(program: Command, io: CliIo, done: (code: number) => vo
     .option("--config <file>", "the configuration file (thresholds and weights of the verdict)")
     .option("--debug", "print stacks for setup errors")
     .action(async (files: string[], flags: MergeFlags) => {
+      const { mergeCommand } = await import("./merge-command.js");
       done(await mergeCommand(files, flags, io));
     });
 }
@@ -122,6 +122,7 @@ function addScaffoldCommands(program: Command, io: CliIo, done: (code: number) =
     .option("--list", "list the templates")
     .option("--debug", "print stacks for setup errors")
     .action(async (template: string | undefined, name: string | undefined, flags: NewFlags) => {
+      const { newCommand } = await import("./new-command.js");
       done(await newCommand(template, name, flags, io));
     });
   program
@@ -129,7 +130,8 @@ function addScaffoldCommands(program: Command, io: CliIo, done: (code: number) =
     .description("add the ladder to a repository: configs, precommit script, pre-commit hook")
     .argument("[dir]", "the repository", ".")
     .option("--debug", "print stacks for setup errors")
-    .action((dir: string) => {
+    .action(async (dir: string) => {
+      const { initCommand } = await import("./init-command.js");
       done(initCommand(dir, io));
     });
 }

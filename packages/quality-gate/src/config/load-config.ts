@@ -4,7 +4,6 @@
  */
 import { existsSync, readFileSync } from "node:fs";
 import { isAbsolute, join, relative } from "node:path";
-import { createJiti } from "jiti";
 import type { z } from "zod";
 import { QualityGateError } from "../errors.js";
 import { configSchema } from "./config-schema.js";
@@ -56,6 +55,9 @@ function resolveExplicit(path: string, cwd: string): string {
 async function readConfig(file: string): Promise<unknown> {
   try {
     if (file.endsWith(".json")) return JSON.parse(readFileSync(file, "utf8")) as unknown;
+    // Loaded only for a script config: jiti takes a tenth of a second to import, a run without
+    // a config (or with JSON) should not pay it.
+    const { createJiti } = await import("jiti");
     const jiti = createJiti(import.meta.url, { moduleCache: false });
     return await jiti.import(file, { default: true });
   } catch (error) {

@@ -8,6 +8,7 @@
 import { readFileSync } from "node:fs";
 import type { MessagePort } from "node:worker_threads";
 import { workerData } from "node:worker_threads";
+import { lowerThreadPriority } from "./background-priority.js";
 import { readTsdoc } from "./read-tsdoc.js";
 import type { TsdocReading } from "./read-tsdoc.js";
 
@@ -38,6 +39,7 @@ function readAll(files: readonly string[]): [string, TsdocReading][] {
 }
 
 const job = workerData as PrefetchJob;
+lowerThreadPriority();
 try {
   job.port.postMessage(readAll(job.files));
 } finally {
