@@ -267,13 +267,26 @@ function collectEnum(
 
 type Located = Omit<SymbolFacts, "package" | "file" | "line" | "span">;
 
+/**
+ * Records one symbol. Every facts object is built with the same fields in the same order (absent
+ * ones `undefined`), so tens of thousands of them share one shape; spreading two objects into a
+ * new one cost a tenth of collection on the bench corpus.
+ */
 function push(scope: Scope, node: ts.Node, facts: Located): void {
-  const located = {
+  const { file, line } = where(node, scope.root);
+  scope.out.symbols.push({
+    name: facts.name,
+    kind: facts.kind,
     package: scope.packageName,
-    ...where(node, scope.root),
+    file,
+    line,
     span: declarationSpan(node),
-  };
-  scope.out.symbols.push({ ...facts, ...located });
+    overload: facts.overload,
+    doc: facts.doc,
+    signature: facts.signature,
+    value: facts.value,
+    shapeHasAny: facts.shapeHasAny,
+  });
 }
 
 function setAside(name: string, node: ts.Node, scope: Scope): void {

@@ -80,15 +80,15 @@ export interface SymbolFacts {
   /** The 1-based line of the declaration. */
   readonly line: number;
   /** The first and last lines of the declaration, its doc comment included. */
-  readonly span?: readonly [number, number];
+  readonly span?: readonly [number, number] | undefined;
   /** Which overload this is, when the symbol has several signatures; otherwise absent. */
-  readonly overload?: number;
+  readonly overload?: number | undefined;
   /** The TSDoc comment. */
   readonly doc: DocFacts;
   /** The call signature, for callables (functions, methods, constructors, function types). */
-  readonly signature?: SignatureFacts;
+  readonly signature?: SignatureFacts | undefined;
   /** The value's type facts, for variables, properties and accessors. */
-  readonly value?: ValueFacts;
+  readonly value?: ValueFacts | undefined;
   /** Whether a non-callable type (interface, alias, class) mentions `any` in its own shape. */
-  readonly shapeHasAny?: boolean;
+  readonly shapeHasAny?: boolean | undefined;
 }
