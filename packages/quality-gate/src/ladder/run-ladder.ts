@@ -144,6 +144,8 @@ function sharedState(options: LadderOptions): {
       : (): number => 0;
   const collect = (): CollectedWorkspace => {
     const built = getProgram();
+    // Binding (the checker's creation) needs no doc comments: the worker gets that long to finish.
+    built.getTypeChecker();
     settleDocs();
     return collectWorkspace(built, options.root, options.config.entryPoints);
   };
