@@ -53,12 +53,15 @@ export function nameWords(name: string): string[] {
  */
 export function isInformative(summary: string, name: string): boolean {
   const known = new Set(nameWords(name));
-  const words = summary
-    .toLowerCase()
-    .split(/[^a-z0-9]+/)
-    .filter((word) => word !== "")
-    .map(stem);
-  return words.some((word) => !known.has(word) && !FILLER.has(word));
+  // Word by word, stopping at the first that says something: most summaries do at once, and this
+  // runs for every documented symbol of a repository.
+  const words = /[a-z0-9]+/g;
+  const text = summary.toLowerCase();
+  for (let match = words.exec(text); match !== null; match = words.exec(text)) {
+    const word = stem(match[0]);
+    if (!known.has(word) && !FILLER.has(word)) return true;
+  }
+  return false;
 }
 
 /** Folds the plural and third-person `s` so "Gets the foos" matches `getFoo`. */
