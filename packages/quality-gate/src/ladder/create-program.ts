@@ -8,6 +8,35 @@
 import { join } from "node:path";
 import ts from "../typescript.cjs";
 
+/** A repository's tsconfig.json as read for {@link createProgram}: its options and files, or why not. */
+export interface TsconfigReading {
+  /** The parsed configuration, or `undefined` when the file could not be read at all. */
+  readonly parsed: ts.ParsedCommandLine | undefined;
+  /** Errors that stopped the parse (a missing or unreadable file); rung 0 reports them. */
+  readonly diagnostics: readonly ts.Diagnostic[];
+}
+
+/**
+ * Reads a repository's tsconfig.json once, for {@link createProgram} and anything else that needs
+ * its file list (the TSDoc prefetch): listing the files walks the whole `include`.
+ *
+ * @param root - the repository root, holding tsconfig.json
+ * @returns the parsed configuration and the errors that stopped a parse
+ * @example
+ * ```ts
+ * readTsconfig("/repo").parsed?.fileNames; // ["/repo/src/index.ts", …]
+ * ```
+ */
+export function readTsconfig(root: string): TsconfigReading {
+  const diagnostics: ts.Diagnostic[] = [];
+  const host: ts.ParseConfigFileHost = {
+    ...ts.sys,
+    onUnRecoverableConfigFileDiagnostic: (diagnostic) => diagnostics.push(diagnostic),
+  };
+  const parsed = ts.getParsedCommandLineOfConfigFile(join(root, "tsconfig.json"), {}, host);
+  return { parsed, diagnostics };
+}
+
 /**
  * Creates the Program for a repository, with its tsconfig's parse errors attached so rung 0
  * reports them.
@@ -15,6 +44,7 @@ import ts from "../typescript.cjs";
  * @param root - the repository root, holding tsconfig.json
  * @param contents - texts to use instead of the files on disk, by absolute path (`--staged` reads
  *   the staged version of each staged file, not the working tree's)
+ * @param tsconfig - the repository's tsconfig, when the caller has read it already
  * @returns the Program
  * @example
  * ```ts
@@ -22,14 +52,12 @@ import ts from "../typescript.cjs";
  * ts.getPreEmitDiagnostics(program).length; // 0 for a clean repository
  * ```
  */
-export function createProgram(root: string, contents?: ReadonlyMap<string, string>): ts.Program {
-  const configFile = join(root, "tsconfig.json");
-  const diagnostics: ts.Diagnostic[] = [];
-  const host: ts.ParseConfigFileHost = {
-    ...ts.sys,
-    onUnRecoverableConfigFileDiagnostic: (diagnostic) => diagnostics.push(diagnostic),
-  };
-  const parsed = ts.getParsedCommandLineOfConfigFile(configFile, {}, host);
+export function createProgram(
+  root: string,
+  contents?: ReadonlyMap<string, string>,
+  tsconfig: TsconfigReading = readTsconfig(root),
+): ts.Program {
+  const { parsed, diagnostics } = tsconfig;
   if (parsed === undefined) {
     return ts.createProgram({
       rootNames: [],
@@ -37,21 +65,43 @@ export function createProgram(root: string, contents?: ReadonlyMap<string, strin
       configFileParsingDiagnostics: diagnostics,
     });
   }
-  // Parse JSDoc only where it matters to type errors, as tsc itself does: the scorer reads doc
-  // comments with the TSDoc parser, and parsing every comment twice cost a tenth of a run.
-  const compilerHost = ts.createCompilerHost(parsed.options);
-  compilerHost.jsDocParsingMode = ts.JSDocParsingMode.ParseForTypeErrors;
-  if (contents !== undefined) {
-    const readFile = compilerHost.readFile.bind(compilerHost);
-    compilerHost.readFile = (file) => contents.get(file) ?? readFile(file);
-  }
   return ts.createProgram({
     rootNames: parsed.fileNames,
     options: parsed.options,
-    host: compilerHost,
+    host: compilerHost(parsed.options, contents),
     projectReferences: parsed.projectReferences ?? [],
     configFileParsingDiagnostics: [...diagnostics, ...parsed.errors],
   });
+}
+
+/**
+ * The compiler host: JSDoc parsed only where it matters to type errors, as tsc itself does (the
+ * scorer reads doc comments with the TSDoc parser, and parsing every comment twice cost a tenth
+ * of a run); directory lookups remembered for the one build (module resolution asks about the
+ * same directories for every import); `contents` in place of files on disk.
+ */
+function compilerHost(
+  options: ts.CompilerOptions,
+  contents: ReadonlyMap<string, string> | undefined,
+): ts.CompilerHost {
+  const host = ts.createCompilerHost(options);
+  host.jsDocParsingMode = ts.JSDocParsingMode.ParseForTypeErrors;
+  const directories = new Map<string, boolean>();
+  const directoryExists =
+    host.directoryExists?.bind(host) ?? ((path: string): boolean => ts.sys.directoryExists(path));
+  host.directoryExists = (path) => {
+    let exists = directories.get(path);
+    if (exists === undefined) {
+      exists = directoryExists(path);
+      directories.set(path, exists);
+    }
+    return exists;
+  };
+  if (contents !== undefined) {
+    const readFile = host.readFile.bind(host);
+    host.readFile = (file) => contents.get(file) ?? readFile(file);
+  }
+  return host;
 }
 
 /**
@@ -65,11 +115,5 @@ export function createProgram(root: string, contents?: ReadonlyMap<string, strin
  * ```
  */
 export function tsconfigFileNames(root: string): string[] {
-  const host: ts.ParseConfigFileHost = {
-    ...ts.sys,
-    // Rung 0 reports a broken tsconfig; here it only means there is nothing to read ahead.
-    onUnRecoverableConfigFileDiagnostic: () => undefined,
-  };
-  const parsed = ts.getParsedCommandLineOfConfigFile(join(root, "tsconfig.json"), {}, host);
-  return parsed?.fileNames ?? [];
+  return readTsconfig(root).parsed?.fileNames ?? [];
 }

@@ -13,7 +13,8 @@ import { prefetchTsdoc } from "../scorer/prefetch-tsdoc.js";
 import { collectWorkspace } from "../scorer/score-workspace.js";
 import type { CollectedWorkspace } from "../scorer/score-workspace.js";
 import type { Finding, RungOutcome, RungStatus } from "./finding.js";
-import { createProgram, tsconfigFileNames } from "./create-program.js";
+import { createProgram, readTsconfig } from "./create-program.js";
+import type { TsconfigReading } from "./create-program.js";
 import type { Rung, RungContext } from "./rung.js";
 import { RUNGS } from "./rungs.js";
 
@@ -135,12 +136,15 @@ function sharedState(options: LadderOptions): {
 } {
   let program: ts.Program | undefined = options.program;
   let workspace: CollectedWorkspace | undefined;
-  const getProgram = (): ts.Program => (program ??= createProgram(options.root));
+  let tsconfig: TsconfigReading | undefined;
+  const readTsconfigOnce = (): TsconfigReading => (tsconfig ??= readTsconfig(options.root));
+  const getProgram = (): ts.Program =>
+    (program ??= createProgram(options.root, undefined, readTsconfigOnce()));
   // Started before any rung, so the doc comments are read while rung 0 builds the Program; a
   // Program handed in is already built, and waiting for the worker would only add its time.
   const settleDocs =
     program === undefined && options.rungs.some((id) => SCORER_RUNGS.has(id))
-      ? prefetchTsdoc(tsconfigFileNames(options.root))
+      ? prefetchTsdoc(readTsconfigOnce().parsed?.fileNames ?? [])
       : (): number => 0;
   const collect = (): CollectedWorkspace => {
     const built = getProgram();
