@@ -45,7 +45,9 @@ export function prefetchTsdoc(
     Atomics.wait(done, 0, 0, WAIT_LIMIT_MS);
     const received = receiveMessageOnPort(port1);
     port1.close();
-    const readings = (received?.message ?? []) as [string, TsdocReading][];
+    const message: unknown = received?.message;
+    const readings =
+      typeof message === "string" ? (JSON.parse(message) as [string, TsdocReading][]) : [];
     rememberReadings(readings);
     return readings.length;
   };

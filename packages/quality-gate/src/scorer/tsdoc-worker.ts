@@ -41,7 +41,9 @@ function readAll(files: readonly string[]): [string, TsdocReading][] {
 const job = workerData as PrefetchJob;
 lowerThreadPriority();
 try {
-  job.port.postMessage(readAll(job.files));
+  // As one JSON string: the main thread parses it faster than it deserializes ~10 000 readings
+  // as cloned objects, and the main thread's time is the run's time.
+  job.port.postMessage(JSON.stringify(readAll(job.files)));
 } finally {
   // An open port keeps this thread alive until the process exits, which then waits to tear it
   // down (~50 ms at the end of every run); the message is already in the other port's queue.
