@@ -3,9 +3,9 @@
  * `export { a as b }`, `export * as ns`, import-then-export and `export default`, each declaration
  * reached once under the first public name it is reachable by.
  *
- * This runs on the compiler's own nodes and checker (the Program comes from ts-morph's Project):
- * wrapping every declaration of a large repository in ts-morph nodes costs more than the whole
- * walk.
+ * This runs on the compiler's own nodes and checker, in the one Program rung 0 checks (see
+ * `create-program.ts` for why not a ts-morph Project): wrapping every declaration of a large
+ * repository in ts-morph nodes would cost more than the whole walk.
  */
 import ts from "../typescript.cjs";
 
