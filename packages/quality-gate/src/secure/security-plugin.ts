@@ -58,34 +58,92 @@ export function dynamicArgumentRule(
   return {
     meta: { type: "problem", messages: { dynamic: message }, schema: [] },
     create(context) {
-      const direct = new Set<string>();
-      const namespaces = new Set<string>();
+      const bindings: Bindings = { direct: new Set(), namespaces: new Set() };
       const check = (node: Rule.Node & { callee: Callee; arguments: Argument[] }): void => {
         if (
-          isDangerous(node.callee, direct, namespaces, functions) &&
+          isDangerous(node.callee, bindings.direct, bindings.namespaces, functions) &&
           !isStaticString(node.arguments[0])
         ) {
           context.report({ node, messageId: "dynamic" });
         }
       };
       return {
-        ImportDeclaration(node) {
-          if (!modules.has(String(node.source.value))) return;
-          for (const specifier of node.specifiers) {
-            if (specifier.type !== "ImportSpecifier") namespaces.add(specifier.local.name);
-            else if (
-              specifier.imported.type === "Identifier" &&
-              functions.has(specifier.imported.name)
-            ) {
-              direct.add(specifier.local.name);
-            }
-          }
-        },
+        ...bindingTrackers(modules, functions, bindings),
         CallExpression: check,
         NewExpression: check,
       };
     },
   };
+}
+
+/** The local names under which a file holds the module (`namespaces`) or its functions (`direct`). */
+interface Bindings {
+  readonly direct: Set<string>;
+  readonly namespaces: Set<string>;
+}
+
+/** Listeners that record how the file imports `modules`: ES imports and both CommonJS forms. */
+function bindingTrackers(
+  modules: ReadonlySet<string>,
+  functions: ReadonlySet<string>,
+  { direct, namespaces }: Bindings,
+): Rule.RuleListener {
+  return {
+    ImportDeclaration(node) {
+      if (!modules.has(String(node.source.value))) return;
+      for (const specifier of node.specifiers) {
+        if (specifier.type !== "ImportSpecifier") namespaces.add(specifier.local.name);
+        else if (
+          specifier.imported.type === "Identifier" &&
+          functions.has(specifier.imported.name)
+        )
+          direct.add(specifier.local.name);
+      }
+    },
+    // `import vm = require("node:vm")`: TypeScript's CommonJS import.
+    TSImportEqualsDeclaration(node: unknown) {
+      const { id, moduleReference } = node as ImportEquals;
+      if (moduleReference.type !== "TSExternalModuleReference") return;
+      if (modules.has(String(moduleReference.expression.value))) namespaces.add(id.name);
+    },
+    // `const vm = require("vm")` and `const { runInThisContext } = require("vm")`.
+    VariableDeclarator(node) {
+      if (!isRequireOf(node.init, modules)) return;
+      if (node.id.type === "Identifier") namespaces.add(node.id.name);
+      if (node.id.type !== "ObjectPattern") return;
+      for (const property of node.id.properties) {
+        if (property.type !== "Property" || property.key.type !== "Identifier") continue;
+        if (functions.has(property.key.name) && property.value.type === "Identifier")
+          direct.add(property.value.name);
+      }
+    },
+  };
+}
+
+/** The parts of a `TSImportEqualsDeclaration` this rule reads (ESLint's types know only ESTree). */
+interface ImportEquals {
+  readonly id: { readonly name: string };
+  readonly moduleReference:
+    | {
+        readonly type: "TSExternalModuleReference";
+        readonly expression: { readonly value: unknown };
+      }
+    | { readonly type: "Identifier" | "TSQualifiedName" };
+}
+
+/** `require("<one of modules>")`. */
+function isRequireOf(
+  init: CallNode["callee"] | null | undefined,
+  modules: ReadonlySet<string>,
+): boolean {
+  if (init?.type !== "CallExpression") return false;
+  const [specifier] = init.arguments;
+  return (
+    init.callee.type === "Identifier" &&
+    init.callee.name === "require" &&
+    specifier?.type === "Literal" &&
+    modules.has(String(specifier.value))
+  );
 }
 
 function isDangerous(
@@ -115,7 +173,7 @@ function isDangerous(
 export const securityPlugin: ESLint.Plugin = {
   // ESLint's cache (rung 5's, under node_modules/.cache/quality-gate) keys on name@version:
   // bump the version whenever a rule's behaviour changes.
-  meta: { name: "ladder-security", version: "1" },
+  meta: { name: "ladder-security", version: "2" },
   rules: {
     "no-dynamic-exec": dynamicArgumentRule(
       CHILD_PROCESS,
