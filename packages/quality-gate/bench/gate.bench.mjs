@@ -2,6 +2,8 @@
 // generated 1 000-module corpus, and prints ratios against `tsc --noEmit` (this machine is noisy,
 // so only ratios within one run mean anything). Each round runs every contender once, in a fresh
 // random order; the table shows the median and the spread (min-max) over the rounds.
+// quality-gate runs from a start-up snapshot (`quality-gate warm`, made once before timing, kept
+// in the corpus); two rows time it without one (QUALITY_GATE_SNAPSHOT=0), as on a fresh machine.
 // Two rows time the incremental cache: a full check (every rung but the tests) with the cache
 // deleted, and the same check after a one-file edit with a warm cache (--skip-incremental
 // leaves them out).
@@ -62,20 +64,29 @@ const bin = (name) => join(root, "node_modules", ".bin", name);
 const gate = join(root, "packages", "quality-gate", "bin", "quality-gate.js");
 const corpus = join(tmpdir(), "ladder-gate-bench");
 
+// The corpus keeps its own snapshot, so the bench never touches the user's.
+const snapshotDir = join(corpus, "node_modules", ".cache", "quality-gate-snapshot");
+const fromSnapshot = { ...process.env, QUALITY_GATE_SNAPSHOT_DIR: snapshotDir };
+const noSnapshot = { ...process.env, QUALITY_GATE_SNAPSHOT: "0" };
+
 const contenders = [
   { name: "tsc --noEmit", command: [bin("tsc"), "--noEmit", "-p", corpus] },
-  {
-    name: "quality-gate --only 4,7",
-    command: [process.execPath, gate, "check", corpus, "--only", "4,7", "--format", "json"],
-    needs: gate,
-    exitCodes: [0, 1],
-  },
-  {
-    name: "quality-gate --only 0,4,7",
-    command: [process.execPath, gate, "check", corpus, "--only", "0,4,7", "--format", "json"],
-    needs: gate,
-    exitCodes: [0, 1],
-  },
+  ...["4,7", "0,4,7"].flatMap((rungs) => [
+    {
+      name: `quality-gate --only ${rungs}`,
+      command: [process.execPath, gate, "check", corpus, "--only", rungs, "--format", "json"],
+      env: fromSnapshot,
+      needs: gate,
+      exitCodes: [0, 1],
+    },
+    {
+      name: `quality-gate --only ${rungs}, no snapshot`,
+      command: [process.execPath, gate, "check", corpus, "--only", rungs, "--format", "json"],
+      env: noSnapshot,
+      needs: gate,
+      exitCodes: [0, 1],
+    },
+  ]),
   {
     name: "typedoc --validation.notDocumented",
     command: [
@@ -103,6 +114,7 @@ if (!flags["skip-incremental"]) {
     {
       name: "quality-gate check, cold cache",
       command: [...fullCheck, "--format", "json"],
+      env: fromSnapshot,
       needs: gate,
       exitCodes: [0, 1],
       prepare: () => rmSync(cacheDir, { recursive: true, force: true }),
@@ -110,10 +122,13 @@ if (!flags["skip-incremental"]) {
     {
       name: "quality-gate check, warm, 1 file edited",
       command: [...fullCheck, "--format", "json"],
+      env: fromSnapshot,
       needs: gate,
       exitCodes: [0, 1],
       prepare: () => {
-        if (!existsSync(cacheDir)) spawnSync(fullCheck[0], fullCheck.slice(1), { cwd: corpus });
+        if (!existsSync(cacheDir)) {
+          spawnSync(fullCheck[0], fullCheck.slice(1), { cwd: corpus, env: fromSnapshot });
+        }
         appendFileSync(join(corpus, "src", "module-0001.ts"), `// edit ${String(++edits)}\n`);
       },
     },
@@ -133,11 +148,26 @@ function time(contender) {
   const [command, ...args] = contender.command;
   contender.prepare?.();
   const started = performance.now();
-  const run = spawnSync(command, args, { cwd: corpus, encoding: "utf8", maxBuffer: 1 << 28 });
+  const run = spawnSync(command, args, {
+    cwd: corpus,
+    env: contender.env ?? process.env,
+    encoding: "utf8",
+    maxBuffer: 1 << 28,
+  });
   const ms = performance.now() - started;
   const ok = (contender.exitCodes ?? [0]).includes(run.status);
   if (!ok) throw new Error(`${contender.name} exited ${run.status}: ${run.stderr.slice(0, 500)}`);
   return ms;
+}
+
+/** Builds the corpus's start-up snapshot, as a user would once with `quality-gate warm`. */
+function warmSnapshot() {
+  const run = spawnSync(process.execPath, [gate, "warm", corpus], {
+    env: fromSnapshot,
+    encoding: "utf8",
+  });
+  if (run.status !== 0) throw new Error(`quality-gate warm exited ${run.status}: ${run.stderr}`);
+  process.stderr.write(run.stdout);
 }
 
 function median(values) {
@@ -147,6 +177,7 @@ function median(values) {
 }
 
 generateCorpus(corpus, Number(flags.modules));
+if (existsSync(gate)) warmSnapshot();
 const active = contenders.filter(
   (contender) => contender.needs === undefined || existsSync(contender.needs),
 );

@@ -18,7 +18,8 @@ export type QualityGateErrorCode =
   | "UNKNOWN_TEMPLATE"
   | "FILE_EXISTS"
   | "NO_PACKAGE"
-  | "BAD_REPORT";
+  | "BAD_REPORT"
+  | "SNAPSHOT_FAILED";
 
 /**
  * A setup problem the user must fix before the gate can run.

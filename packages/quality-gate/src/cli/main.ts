@@ -1,5 +1,5 @@
 /**
- * The command line: `check`, `explain`, `merge-reports`, `new`, `init`. Parses with commander; turns usage and setup errors into
+ * The command line: `check`, `explain`, `warm`, `merge-reports`, `new`, `init`. Parses with commander; turns usage and setup errors into
  * one line and exit code 2 (the stack only with `--debug`). Commands other than `check` are
  * imported when they run, so `check` (the one in every pre-commit hook) does not load the
  * scaffolder's YAML and template modules.
@@ -9,6 +9,7 @@ import { BaselineError } from "../baseline/baseline.js";
 import { QualityGateError } from "../errors.js";
 import { GitError } from "../git/run-git.js";
 import { ShardError } from "../shard/parse-shard.js";
+import { startupSnapshot } from "../snapshot/preparsed-libs.js";
 import { checkCommand } from "./check-command.js";
 import type { CheckFlags } from "./check-command.js";
 import type { MergeFlags } from "./merge-command.js";
@@ -30,6 +31,10 @@ import type { NewFlags } from "./new-command.js";
 export async function main(argv: readonly string[], io: CliIo): Promise<number> {
   let code = 0;
   const debug = argv.includes("--debug");
+  const snapshot = startupSnapshot();
+  if (debug && snapshot !== undefined) {
+    io.stderr.write(`quality-gate: started from the start-up snapshot ${snapshot.blob}\n`);
+  }
   const program = buildProgram(io, (result) => {
     code = result;
   });
@@ -50,6 +55,7 @@ function buildProgram(io: CliIo, done: (code: number) => void): Command {
       writeErr: (text) => io.stderr.write(text),
     });
   addCheckCommands(program, io, done);
+  addWarmCommand(program, io, done);
   addMergeCommand(program, io, done);
   addScaffoldCommands(program, io, done);
   return program;
@@ -90,6 +96,19 @@ function addCheckCommands(program: Command, io: CliIo, done: (code: number) => v
     .action(async (query: string, dir: string) => {
       const { explainCommand } = await import("./explain-command.js");
       done(await explainCommand(query, dir, io));
+    });
+}
+
+/** `warm`: prepare the start-up snapshot that check and explain start from. */
+function addWarmCommand(program: Command, io: CliIo, done: (code: number) => void): void {
+  program
+    .command("warm")
+    .description("build a start-up snapshot so check and explain skip parsing TypeScript's libs")
+    .argument("[dir]", "the repository whose compiler options to prepare for", ".")
+    .option("--debug", "print stacks for setup errors")
+    .action(async (dir: string) => {
+      const { warmCommand } = await import("./warm-command.js");
+      done(warmCommand(dir, io));
     });
 }
 

@@ -6,6 +6,7 @@
  * bundled TypeScript keeps the lib files in memory where a plain Program cannot find them.
  */
 import { join } from "node:path";
+import { preparsedLibFiles } from "../snapshot/preparsed-libs.js";
 import ts from "../typescript.cjs";
 
 /** A repository's tsconfig.json as read for {@link createProgram}: its options and files, or why not. */
@@ -78,7 +79,8 @@ export function createProgram(
  * The compiler host: JSDoc parsed only where it matters to type errors, as tsc itself does (the
  * scorer reads doc comments with the TSDoc parser, and parsing every comment twice cost a tenth
  * of a run); directory lookups remembered for the one build (module resolution asks about the
- * same directories for every import); `contents` in place of files on disk.
+ * same directories for every import); `contents` in place of files on disk; TypeScript's lib files
+ * already parsed and bound when the process started from a snapshot (`quality-gate warm`).
  */
 function compilerHost(
   options: ts.CompilerOptions,
@@ -100,6 +102,11 @@ function compilerHost(
   if (contents !== undefined) {
     const readFile = host.readFile.bind(host);
     host.readFile = (file) => contents.get(file) ?? readFile(file);
+  }
+  const libFiles = preparsedLibFiles(options);
+  if (libFiles !== undefined) {
+    const getSourceFile = host.getSourceFile.bind(host);
+    host.getSourceFile = (file, ...rest) => libFiles.get(file) ?? getSourceFile(file, ...rest);
   }
   return host;
 }

@@ -111,7 +111,14 @@ export async function runLadder(options: LadderOptions): Promise<LadderResult> {
   return { rungs, workspace: shared.built() };
 }
 
-function assertRepository(root: string): void {
+/**
+ * Stops with a clear message when `root` is not a repository the ladder can climb.
+ *
+ * @param root - the repository's absolute path
+ * @throws QualityGateError `DIRECTORY_NOT_FOUND` or `NO_TSCONFIG`
+ * @internal
+ */
+export function assertRepository(root: string): void {
   if (!existsSync(root) || !statSync(root).isDirectory()) {
     throw new QualityGateError(
       "DIRECTORY_NOT_FOUND",
