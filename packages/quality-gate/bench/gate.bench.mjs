@@ -1,7 +1,9 @@
 // pnpm bench:gate: times the scorer against the tools it replaces, side by side in one run, on a
 // generated 1 000-module corpus, and prints ratios against `tsc --noEmit` (this machine is noisy,
 // so only ratios within one run mean anything). Each round runs every contender once, in a fresh
-// random order; the table shows the median and the spread (min-max) over the rounds.
+// random order; the table shows the median and the spread (min-max) over the rounds, and the
+// median over the rounds of each round's ratio to that round's tsc: the machine's speed drifts
+// over minutes (other tenants), and a ratio within one round cancels most of that drift.
 // quality-gate runs from a start-up snapshot (`quality-gate warm`, made once before timing, kept
 // in the corpus); two rows time it without one (QUALITY_GATE_SNAPSHOT=0), as on a fresh machine.
 // Two rows time the incremental cache: a full check (every rung but the tests) with the cache
@@ -187,7 +189,7 @@ for (let round = 0; round < Number(flags.rounds); round++) {
   for (const contender of shuffle(active)) samples.get(contender.name).push(time(contender));
 }
 
-const baseline = median(samples.get("tsc --noEmit"));
+const tscRuns = samples.get("tsc --noEmit");
 const rows = active.map(({ name }) => {
   const runs = samples.get(name);
   return {
@@ -195,7 +197,7 @@ const rows = active.map(({ name }) => {
     medianMs: Math.round(median(runs)),
     minMs: Math.round(Math.min(...runs)),
     maxMs: Math.round(Math.max(...runs)),
-    ratioToTsc: Number((median(runs) / baseline).toFixed(2)),
+    ratioToTsc: Number(median(runs.map((ms, round) => ms / tscRuns[round])).toFixed(2)),
   };
 });
 const machine = {

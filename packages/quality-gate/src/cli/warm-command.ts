@@ -37,8 +37,9 @@ export function warmCommand(dir: string, io: CliIo): number {
   const built = buildSnapshot(ts, parsed.options, snapshotFiles(io.env), io.env);
   const megabytes = (built.bytes / 1e6).toFixed(0);
   const seconds = (built.durationMs / 1000).toFixed(1);
+  const sets = built.optionSets === 1 ? "1 set" : `${String(built.optionSets)} sets`;
   io.stdout.write(
-    `Start-up snapshot ready: ${built.blob} (${megabytes} MB, lib files for ${String(built.optionSets)} set(s) of compiler options, built in ${seconds} s).\n` +
+    `Start-up snapshot ready: ${built.blob} (${megabytes} MB, lib files for ${sets} of compiler options, built in ${seconds} s).\n` +
       `check and explain now start from it; ${SNAPSHOT_SWITCH_VARIABLE}=0 turns it off.\n`,
   );
   return 0;

@@ -64,7 +64,6 @@ export function snapshotFiles(env: Readonly<Record<string, string | undefined>>)
     typescript,
     builder,
     fileURLToPath(new URL("./snapshot-entry.cjs", import.meta.url)),
-    fileURLToPath(new URL("./lib-reuse.cjs", import.meta.url)),
   ];
   const cli = fileURLToPath(new URL("../cli/main.js", import.meta.url));
   const dir = env[SNAPSHOT_DIR_VARIABLE] ?? join(tmpdir(), `quality-gate-snapshot-${owner()}`);

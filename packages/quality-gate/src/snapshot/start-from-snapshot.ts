@@ -5,6 +5,7 @@
  * @internal
  */
 import { spawn } from "node:child_process";
+import type { StdioOptions } from "node:child_process";
 
 /** Signals a terminal sends to the whole process group reach the child already. */
 const FORWARDED_SIGNALS = ["SIGTERM", "SIGHUP"] as const;
@@ -14,17 +15,17 @@ const FORWARDED_SIGNALS = ["SIGTERM", "SIGHUP"] as const;
  *
  * @param blob - the snapshot
  * @param argv - the arguments after `quality-gate`
+ * @param stdio - the child's streams: this process's own (tests discard them)
  * @returns the child's exit code, or `undefined` when it could not start (run the ordinary way)
  * @internal
  */
 export function runFromSnapshot(
   blob: string,
   argv: readonly string[],
+  stdio: StdioOptions = "inherit",
 ): Promise<number | undefined> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ["--snapshot-blob", blob, ...argv], {
-      stdio: "inherit",
-    });
+    const child = spawn(process.execPath, ["--snapshot-blob", blob, ...argv], { stdio });
     const forward = (signal: NodeJS.Signals): void => {
       child.kill(signal);
     };

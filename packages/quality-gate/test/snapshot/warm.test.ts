@@ -8,6 +8,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import type { Report } from "../../src/report/build-report.js";
+import { runFromSnapshot } from "../../src/snapshot/start-from-snapshot.js";
 import { runCli } from "../support/run-cli.js";
 import { tempRepo } from "../support/temp-repo.js";
 
@@ -52,7 +53,7 @@ describe("quality-gate warm", { timeout: 120_000 }, () => {
     expect(first.stderr).toBe("");
     expect(first.status).toBe(0);
     expect(first.stdout).toMatch(
-      /^Start-up snapshot ready: .+\.blob \(\d+ MB, lib files for 1 set/,
+      /^Start-up snapshot ready: .+\.blob \(\d+ MB, lib files for 1 set of/,
     );
     expect(first.stdout).toContain(blob());
     const es2020 = tempRepo({
@@ -61,7 +62,7 @@ describe("quality-gate warm", { timeout: 120_000 }, () => {
     });
     expect(quality(["warm", es2020]).status).toBe(0);
     expect(heldTargets()).toEqual([7, 9]); // ES2020, then ES2022: the newest first
-    expect(quality(["warm", "broken-compile"]).stdout).toMatch(/lib files for 2 set/);
+    expect(quality(["warm", "broken-compile"]).stdout).toMatch(/lib files for 2 sets of/);
     expect(heldTargets()).toEqual([9, 7]);
   });
 
@@ -106,5 +107,22 @@ describe("quality-gate warm", { timeout: 120_000 }, () => {
     expect(run.stderr).toMatch(
       /set QUALITY_GATE_SNAPSHOT_DIR to a writable directory\. \[SNAPSHOT_FAILED\]\n$/,
     );
+  });
+
+  it("hands back the exit code of the run it started from the snapshot", async () => {
+    if (blob() === undefined) quality(["warm", "clean"]);
+    const snapshot = blob() ?? "";
+    const only = ["--only", "0", "--format", "json"];
+    expect(
+      await runFromSnapshot(snapshot, ["check", join(fixtures, "clean"), ...only], "ignore"),
+    ).toBe(0);
+    expect(
+      await runFromSnapshot(
+        snapshot,
+        ["check", join(fixtures, "broken-compile"), ...only],
+        "ignore",
+      ),
+    ).toBe(1);
+    expect(await runFromSnapshot(snapshot, ["check", join(fixtures, "none")], "ignore")).toBe(2);
   });
 });
