@@ -15,7 +15,7 @@ import { libOptions, libReuseKey, SNAPSHOT_GLOBAL_NAME } from "./lib-reuse.js";
 import type { LibSet, SnapshotRequest } from "./snapshot-types.js";
 import type { SnapshotFiles } from "./snapshot-file.js";
 
-/** How many repositories' options one snapshot serves; each adds its lib files (about 28 MB). */
+/** How many repositories' options one snapshot serves; each adds its lib files (4–22 MB; DOM is most). */
 const MAX_LIB_SETS = 4;
 
 /**
