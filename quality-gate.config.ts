@@ -15,12 +15,6 @@ export default defineConfig({
           reason:
             "compiles a module file that require resolved (typescript.js) to use a V8 code cache; the code is the installed package's, as trusted as require()",
         },
-        {
-          file: "packages/quality-gate/src/snapshot/snapshot-entry.cts",
-          rule: "security/no-dynamic-vm",
-          reason:
-            "evaluates typescript.js, the path require.resolve gave `quality-gate warm`, into the start-up snapshot: a snapshot builder's require loads only Node's modules; as trusted as require()",
-        },
       ],
     },
   },

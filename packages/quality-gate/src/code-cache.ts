@@ -15,9 +15,9 @@
 import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import Module, { createRequire } from "node:module";
-import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { Script } from "node:vm";
+import { userTempDir } from "./user-temp-dir.js";
 
 const require = createRequire(import.meta.url);
 
@@ -54,11 +54,6 @@ function cachePath(source: string, cacheDir: string): string {
   return join(cacheDir, `${key}.bin`);
 }
 
-/** One cache directory per user: another user's files in a shared /tmp are never read. */
-function owner(): string {
-  return String(process.getuid?.() ?? "user");
-}
-
 function readCache(path: string): Buffer | undefined {
   try {
     return readFileSync(path);
@@ -91,7 +86,7 @@ function writeCache(path: string, data: Buffer): void {
  * @internal
  */
 export function requireWithCodeCache(specifier: string, options: CodeCacheOptions = {}): unknown {
-  const { cacheDir = join(tmpdir(), `quality-gate-code-cache-${owner()}`) } = options;
+  const { cacheDir = userTempDir("quality-gate-code-cache") } = options;
   const atExit = options.atExit ?? ((write) => process.once("exit", write));
   const file = require.resolve(specifier);
   const loaded = require.cache[file];

@@ -7,8 +7,9 @@
  * Every run parses and binds the same lib files (63 of them for `target: es2022`, about 0.7 s);
  * from a snapshot they come back as the heap they were, and the binder skips a file it has bound.
  *
- * A snapshot's builder can `require` only Node's own modules, hence the compiler is evaluated from
- * its file, and the request (which lib files, for which options) arrives as JSON in the one
+ * bin/snapshot-builder.cjs evaluates this file with a `require` that takes Node's own modules or
+ * a file by its absolute path (the snapshot builder's own takes only the former), which is how the
+ * compiler is loaded. The request (which lib files, for which options) arrives as JSON in the one
  * argument: the keys were computed by lib-reuse.ts, which a process started from the snapshot
  * asks with.
  *
@@ -17,23 +18,10 @@
 /* eslint-disable @typescript-eslint/no-require-imports -- a CommonJS file: the snapshot builder's `require` */
 import Module = require("node:module");
 import path = require("node:path");
-import fs = require("node:fs");
-import vm = require("node:vm");
 import v8 = require("node:v8");
 /* eslint-enable @typescript-eslint/no-require-imports */
 import type * as TS from "typescript";
 import type { SnapshotRequest, StartupSnapshot } from "./snapshot-types.js";
-
-/** Evaluates a CommonJS file as `require` would, with the builder's `require` for its imports. */
-function loadCommonJs(file: string): unknown {
-  const source = fs.readFileSync(file, "utf8");
-  const loaded = { exports: {} };
-  const run = vm.runInThisContext(Module.wrap(source), { filename: file }) as (
-    ...args: unknown[]
-  ) => void;
-  run.call(loaded.exports, loaded.exports, require, loaded, file, path.dirname(file));
-  return loaded.exports;
-}
 
 /** Puts the snapshot's compiler where `require("typescript")` finds it. */
 function registerTypeScript(file: string, ts: typeof TS): void {
@@ -125,7 +113,8 @@ function startCli(
 function buildSnapshot(request: SnapshotRequest): void {
   // Node 20 starts a snapshot's process without `console.Console` (Vitest constructs one).
   const consoleClass = console.Console;
-  const ts = loadCommonJs(request.typescript) as typeof TS;
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- bin/snapshot-builder.cjs's require, by path
+  const ts = require(request.typescript) as typeof TS;
   const libs = new Map<string, Map<string, TS.SourceFile>>();
   for (const { key, options } of request.libSets) libs.set(key, prepareLibFiles(ts, options));
   v8.startupSnapshot.setDeserializeMainFunction(() => {

@@ -7,10 +7,10 @@
 import { createHash } from "node:crypto";
 import { existsSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { QualityGateError } from "../errors.js";
+import { userTempDir } from "../user-temp-dir.js";
 
 const require = createRequire(import.meta.url);
 
@@ -66,7 +66,7 @@ export function snapshotFiles(env: Readonly<Record<string, string | undefined>>)
     fileURLToPath(new URL("./snapshot-entry.cjs", import.meta.url)),
   ];
   const cli = fileURLToPath(new URL("../cli/main.js", import.meta.url));
-  const dir = env[SNAPSHOT_DIR_VARIABLE] ?? join(tmpdir(), `quality-gate-snapshot-${owner()}`);
+  const dir = env[SNAPSHOT_DIR_VARIABLE] ?? userTempDir("quality-gate-snapshot");
   const key = createHash("sha256")
     .update([process.version, process.versions.v8, process.execPath].join("\0"))
     .update(baked.map((file) => `${file}\0${stamp(file)}`).join("\0"))
@@ -111,9 +111,4 @@ export function snapshotToStartFrom(
 function stamp(file: string): string {
   const stats = statSync(file, { throwIfNoEntry: false });
   return stats === undefined ? "missing" : `${String(stats.size)}:${String(stats.mtimeMs)}`;
-}
-
-/** One directory per user: another user's snapshot in a shared /tmp is never started from. */
-function owner(): string {
-  return String(process.getuid?.() ?? "user");
 }
