@@ -1,8 +1,11 @@
 /**
- * The configuration schema (`quality-gate.config.ts` / `.json`), validated on load with zod.
- * Defaults live here and nowhere else.
+ * The configuration schema (`quality-gate.config.ts` / `.json`), validated on load with zod. The
+ * defaults it fills in come from `default-config.ts`, so they are written down once.
  */
 import { z } from "zod";
+import { DEFAULT_CONFIG } from "./default-config.js";
+
+const { thresholds, weights, rungs } = DEFAULT_CONFIG;
 
 const unit = z.number().min(0).max(1);
 const percent = z.number().min(0).max(100);
@@ -85,41 +88,44 @@ export const configSchema: z.ZodType<QualityGateConfig, QualityGateUserConfig> =
   /** Minimum category scores in [0, 1]; a category below its threshold fails the gate. */
   thresholds: z
     .strictObject({
-      documentation: unit.default(1),
-      types: unit.default(1),
-      tests: unit.default(0.9),
-      lint: unit.default(1),
-      overall: unit.default(0.9),
+      documentation: unit.default(thresholds.documentation),
+      types: unit.default(thresholds.types),
+      tests: unit.default(thresholds.tests),
+      lint: unit.default(thresholds.lint),
+      overall: unit.default(thresholds.overall),
     })
     .prefault({}),
   /** Weights of the overall score. */
   weights: z
     .strictObject({
-      documentation: weight.default(0.3),
-      types: weight.default(0.3),
-      tests: weight.default(0.2),
-      lint: weight.default(0.2),
+      documentation: weight.default(weights.documentation),
+      types: weight.default(weights.types),
+      tests: weight.default(weights.tests),
+      lint: weight.default(weights.lint),
     })
     .prefault({}),
   /** Entry files of the public API, relative to the root; default: each package's `exports`. */
   entryPoints: z.array(z.string().min(1)).optional(),
   /** Globs of files the format and lint rungs look at. */
-  include: z.array(z.string().min(1)).default(["**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs}"]),
+  include: z.array(z.string().min(1)).default(() => [...DEFAULT_CONFIG.include]),
   /** Globs left out everywhere (added to node_modules, dist and coverage, always left out). */
-  exclude: z.array(z.string().min(1)).default([]),
+  exclude: z.array(z.string().min(1)).default(() => [...DEFAULT_CONFIG.exclude]),
   /** Per-rung options. */
   rungs: z
     .strictObject({
       tested: z
         .strictObject({
           coverage: z
-            .strictObject({ lines: percent.default(90), branches: percent.default(90) })
+            .strictObject({
+              lines: percent.default(rungs.tested.coverage.lines),
+              branches: percent.default(rungs.tested.coverage.branches),
+            })
             .prefault({}),
         })
         .prefault({}),
       secure: z
         .strictObject({
-          allowSecrets: z.array(z.string()).default([]),
+          allowSecrets: z.array(z.string()).default(() => [...rungs.secure.allowSecrets]),
           allowSinks: z
             .array(
               z.strictObject({
@@ -128,7 +134,7 @@ export const configSchema: z.ZodType<QualityGateConfig, QualityGateUserConfig> =
                 reason: z.string().trim().min(1, "say why this sink is safe"),
               }),
             )
-            .default([]),
+            .default(() => [...rungs.secure.allowSinks]),
         })
         .prefault({}),
     })

@@ -28,6 +28,21 @@ describe("loadConfig", () => {
     expect(config.rungs.tested.coverage).toEqual({ lines: 90, branches: 90 });
   });
 
+  it("gives an empty config file the same configuration as no file", async () => {
+    // Without a file the defaults are returned as they are, without the schema: the two must agree.
+    const { config: withoutFile } = await loadConfig(dir, undefined, dir);
+    writeFileSync(join(dir, "quality-gate.config.json"), "{}");
+    const { config: fromEmptyFile } = await loadConfig(dir, undefined, dir);
+    expect(fromEmptyFile).toEqual(withoutFile);
+  });
+
+  it("hands out defaults nobody can change for the next run", async () => {
+    const { config } = await loadConfig(dir, undefined, dir);
+    expect(() => {
+      (config.include as string[]).push("**/*.md");
+    }).toThrow(TypeError);
+  });
+
   it("reads quality-gate.config.json and merges it over the defaults", async () => {
     writeFileSync(
       join(dir, "quality-gate.config.json"),
