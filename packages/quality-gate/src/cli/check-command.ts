@@ -54,7 +54,7 @@ export async function checkCommand(dir: string, flags: CheckFlags, io: CliIo): P
     partialRun(flags),
   );
   const gate = await planGate(root, flags, config);
-  const progress = createProgress(
+  const progress = await createProgress(
     RUNGS.filter((rung) => selection.rungs.includes(rung.id)),
     io,
   );

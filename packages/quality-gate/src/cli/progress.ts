@@ -3,7 +3,6 @@
  * one live line per rung with a spinner and its duration; elsewhere (CI logs, pipes) each rung
  * prints a plain line when it starts and when it ends, so logs stay readable.
  */
-import { Listr, ListrLogger, ProcessOutput } from "listr2";
 import type { DefaultRenderer, ListrTaskWrapper, SimpleRenderer } from "listr2";
 import type { Rung } from "../ladder/rung.js";
 import type { RungResult } from "../ladder/run-ladder.js";
@@ -27,20 +26,21 @@ export interface Progress {
 }
 
 /**
- * Chooses the display for the CLI's stderr: live lines on a TTY, plain lines elsewhere.
+ * Chooses the display for the CLI's stderr: live lines on a TTY, plain lines elsewhere. listr2
+ * loads only for the live display: a CI log or a piped run does not pay its import.
  *
  * @param rungs - the rungs about to run, in ladder order
  * @param io - the CLI's streams; `stderr.isTTY` picks the display
  * @returns the display to feed and close
  * @example
  * ```ts
- * const progress = createProgress(RUNGS, io);
+ * const progress = await createProgress(RUNGS, io);
  * const result = await runLadder({ ...options, onProgress: progress.onProgress });
  * await progress.close();
  * ```
  */
-export function createProgress(rungs: readonly Rung[], io: CliIo): Progress {
-  return io.stderr.isTTY === true ? liveProgress(rungs, io) : plainProgress(io);
+export async function createProgress(rungs: readonly Rung[], io: CliIo): Promise<Progress> {
+  return io.stderr.isTTY === true ? await liveProgress(rungs, io) : plainProgress(io);
 }
 
 function plainProgress(io: CliIo): Progress {
@@ -65,7 +65,8 @@ interface Pending {
   readonly ended: Promise<RungResult | undefined>;
 }
 
-function liveProgress(rungs: readonly Rung[], io: CliIo): Progress {
+async function liveProgress(rungs: readonly Rung[], io: CliIo): Promise<Progress> {
+  const { Listr, ListrLogger, ProcessOutput } = await import("listr2");
   const pending = new Map<number, Pending>(rungs.map((rung) => [rung.id, deferred()]));
   const stream = io.stderr as NodeJS.WriteStream;
   const list = new Listr<unknown, "default", "simple">(

@@ -2,7 +2,7 @@
  * Rung 5, secure: no dangerous sinks, no hard-coded secrets, no unvalidated `JSON.parse` leaving
  * a public function. Scans the packages' `src/` files.
  */
-import { globSync } from "tinyglobby";
+import { globSync } from "../glob-sync.js";
 import type { Rung } from "../ladder/rung.js";
 import { toolFailure } from "./tool-failure.js";
 

@@ -1,5 +1,5 @@
 /** The files the format and lint rungs look at: the configured globs, minus what is never source. */
-import { globSync } from "tinyglobby";
+import { globSync } from "../glob-sync.js";
 import type { QualityGateConfig } from "../config/config-schema.js";
 
 /** Never source: dependencies, build output, coverage reports. */

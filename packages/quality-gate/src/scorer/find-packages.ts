@@ -4,7 +4,7 @@
  */
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { globSync } from "tinyglobby";
+import { globSync } from "../glob-sync.js";
 
 /**
  * Lists the directories of a repository's workspace packages.

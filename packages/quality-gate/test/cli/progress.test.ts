@@ -30,7 +30,7 @@ function result(id: number, status: RungResult["status"], durationMs: number): R
 describe("createProgress", () => {
   it("prints a plain line when each rung starts and ends when stderr is not a TTY", async () => {
     const { io, text } = recordingIo(false);
-    const progress = createProgress(RUNGS.slice(0, 2), io);
+    const progress = await createProgress(RUNGS.slice(0, 2), io);
     progress.onProgress({ rung: RUNGS[0]! });
     progress.onProgress({ rung: RUNGS[0]!, result: result(0, "passed", 1234) });
     progress.onProgress({ rung: RUNGS[1]! });
@@ -48,7 +48,7 @@ describe("createProgress", () => {
   it("draws one line per rung with its status and the ladder's duration on a TTY", async () => {
     const { io, text } = recordingIo(true);
     const rungs = RUNGS.slice(0, 3);
-    const progress = createProgress(rungs, io);
+    const progress = await createProgress(rungs, io);
     for (const rung of rungs) progress.onProgress({ rung });
     progress.onProgress({ rung: RUNGS[1]!, result: result(1, "failed", 2500) });
     progress.onProgress({ rung: RUNGS[0]!, result: result(0, "passed", 7900) });
@@ -62,7 +62,7 @@ describe("createProgress", () => {
 
   it("draws nothing when the ladder never started (a setup error prints alone)", async () => {
     const { io, text } = recordingIo(true);
-    await createProgress(RUNGS, io).close();
+    await (await createProgress(RUNGS, io)).close();
     expect(text()).toBe("");
   });
 });
