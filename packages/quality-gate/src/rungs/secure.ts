@@ -1,6 +1,7 @@
 /**
  * Rung 5, secure: no dangerous sinks, no hard-coded secrets, no unvalidated `JSON.parse` leaving
- * a public function. Scans the packages' `src/` files.
+ * a public function. Scans what each package runs: its `src/` files and its `bin/` scripts (a
+ * hand-written launcher ships to users as much as the compiled source does).
  */
 import { globSync } from "../glob-sync.js";
 import type { Rung } from "../ladder/rung.js";
@@ -15,7 +16,7 @@ export const secure: Rung = {
       const workspace = context.workspace();
       const files = workspace.packages
         .flatMap((pkg) =>
-          globSync("src/**/*.{ts,tsx,mts,cts,js,mjs,cjs}", {
+          globSync("{src,bin}/**/*.{ts,tsx,mts,cts,js,mjs,cjs}", {
             cwd: pkg.dir,
             absolute: true,
             ignore: ["**/node_modules/**"],
