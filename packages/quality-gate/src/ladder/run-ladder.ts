@@ -151,7 +151,7 @@ function sharedState(options: LadderOptions): {
   // Program handed in is already built, and waiting for the worker would only add its time.
   const settleDocs =
     program === undefined && options.rungs.some((id) => SCORER_RUNGS.has(id))
-      ? prefetchTsdoc(readTsconfigOnce().parsed?.fileNames ?? [])
+      ? prefetchTsdoc(readTsconfigOnce().parsed?.fileNames ?? [], options.cacheDir)
       : (): number => 0;
   const collect = (): CollectedWorkspace => {
     const built = getProgram();

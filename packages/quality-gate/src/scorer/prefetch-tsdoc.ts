@@ -20,6 +20,8 @@ const WAIT_LIMIT_MS = 30_000;
  * Starts reading the doc comments of `files` on a worker thread.
  *
  * @param files - absolute paths of the source files (the tsconfig's file list)
+ * @param cacheDir - the incremental cache's folder, where readings of unchanged files are kept
+ *   between runs, or `undefined` to parse every comment
  * @param script - the compiled worker; run from source there is none, and nothing is prefetched
  * @returns `settle`: blocks until the worker is done (or gave up), hands its readings to
  *   {@link readTsdoc} and returns how many comments were read ahead; call it right before
@@ -28,13 +30,14 @@ const WAIT_LIMIT_MS = 30_000;
  */
 export function prefetchTsdoc(
   files: readonly string[],
+  cacheDir: string | undefined,
   script: string = fileURLToPath(new URL("./tsdoc-worker.js", import.meta.url)),
 ): () => number {
   if (files.length === 0 || !existsSync(script)) return () => 0;
   const done = new Int32Array(new SharedArrayBuffer(4));
   const { port1, port2 } = new MessageChannel();
   const worker = new Worker(script, {
-    workerData: { files, port: port2, done },
+    workerData: { files, cacheDir, port: port2, done },
     transferList: [port2],
   });
   worker.unref();

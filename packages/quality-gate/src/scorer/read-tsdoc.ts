@@ -3,7 +3,9 @@
  * text, the `@param` blocks, the presence of `@returns` / `@example` / `@throws`, `@internal`, and
  * the parser's syntax complaints.
  */
+import { statSync } from "node:fs";
 import { createRequire } from "node:module";
+import { fileURLToPath } from "node:url";
 import type * as TsdocLibrary from "@microsoft/tsdoc";
 import type { DocLinkTag, DocNode, TSDocParser } from "@microsoft/tsdoc";
 import type { DocFacts } from "./symbol-facts.js";
@@ -66,6 +68,21 @@ const prefetched = new Map<string, TsdocReading>();
 export function rememberReadings(readings: Iterable<readonly [string, TsdocReading]>): void {
   prefetched.clear(); // one run's comments at a time, however many runs a process makes
   for (const [comment, reading] of readings) prefetched.set(comment, reading);
+}
+
+/**
+ * What a reading depends on besides the comment: this reader's code and the TSDoc library's
+ * version. Readings kept on disk from an earlier run are valid only under the same value.
+ *
+ * @returns an opaque string that changes when either of them changes
+ * @internal
+ */
+export function readerVersion(): string {
+  const library = createRequire(import.meta.url)("@microsoft/tsdoc/package.json") as {
+    readonly version: string;
+  };
+  const reader = statSync(fileURLToPath(import.meta.url));
+  return `${library.version}:${String(reader.size)}:${String(reader.mtimeMs)}`;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -25,14 +25,48 @@ describe("prefetchTsdoc", () => {
       `${ADD}\nexport function add(a: number): number { return a; }\n` +
         `/* not a doc comment */\n${SUB}\nexport const sub = 1;\n${ADD}\nexport const again = 2;\n`,
     );
-    const settle = prefetchTsdoc([file, join(dir, "missing.ts")], worker);
+    const settle = prefetchTsdoc([file, join(dir, "missing.ts")], undefined, worker);
     expect(settle()).toBe(2);
     expect(readTsdoc(ADD).doc).toMatchObject({ summary: "Adds two numbers.", hasReturns: true });
     expect(readTsdoc(SUB).internal).toBe(true);
   });
 
   it("reads nothing ahead without a compiled worker or without files", () => {
-    expect(prefetchTsdoc([join(dir, "math.ts")], join(dir, "no-worker.js"))()).toBe(0);
-    expect(prefetchTsdoc([], worker)()).toBe(0);
+    expect(prefetchTsdoc([join(dir, "math.ts")], undefined, join(dir, "no-worker.js"))()).toBe(0);
+    expect(prefetchTsdoc([], undefined, worker)()).toBe(0);
+  });
+
+  it("keeps the readings of each file in the cache folder and reuses them while it is unchanged", () => {
+    const file = join(dir, "cached.ts");
+    const cacheDir = join(dir, "cache");
+    const cacheFile = join(cacheDir, "tsdoc.json");
+    writeFileSync(file, `${ADD}\nexport function add(a: number): number { return a; }\n`);
+    prefetchTsdoc([file], cacheDir, worker)();
+    expect(existsSync(cacheFile)).toBe(true);
+    // A reading only the cache can know: the next run must take it from there, not parse.
+    const stored = readFileSync(cacheFile, "utf8");
+    writeFileSync(
+      cacheFile,
+      stored.replace('"summary":"Adds two numbers."', '"summary":"Cached."'),
+    );
+    prefetchTsdoc([file], cacheDir, worker)();
+    expect(readTsdoc(ADD).doc.summary).toBe("Cached.");
+    // An edited file is read again.
+    writeFileSync(file, `${ADD}\nexport function add(b: number): number { return b; }\n`);
+    prefetchTsdoc([file], cacheDir, worker)();
+    expect(readTsdoc(ADD).doc.summary).toBe("Adds two numbers.");
+  });
+
+  it("reads every comment when the cache is corrupt, and writes it afresh", () => {
+    const file = join(dir, "corrupt.ts");
+    const cacheDir = join(dir, "corrupt-cache");
+    writeFileSync(file, `${SUB}\nexport const sub = 1;\n`);
+    prefetchTsdoc([file], cacheDir, worker)();
+    writeFileSync(join(cacheDir, "tsdoc.json"), "{ not json");
+    expect(prefetchTsdoc([file], cacheDir, worker)()).toBe(1);
+    expect(readTsdoc(SUB).internal).toBe(true);
+    expect(JSON.parse(readFileSync(join(cacheDir, "tsdoc.json"), "utf8"))).toMatchObject({
+      version: 1,
+    });
   });
 });
