@@ -3,11 +3,11 @@
  * text, the `@param` blocks, the presence of `@returns` / `@example` / `@throws`, `@internal`, and
  * the parser's syntax complaints.
  */
-import { statSync } from "node:fs";
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 import type * as TsdocLibrary from "@microsoft/tsdoc";
 import type { DocLinkTag, DocNode, TSDocParser } from "@microsoft/tsdoc";
+import { fileStamp } from "../file-stamp.js";
 import type { DocFacts } from "./symbol-facts.js";
 
 /** What {@link readTsdoc} returns: the facts, plus the flags that decide the public surface. */
@@ -81,8 +81,7 @@ export function readerVersion(): string {
   const library = createRequire(import.meta.url)("@microsoft/tsdoc/package.json") as {
     readonly version: string;
   };
-  const reader = statSync(fileURLToPath(import.meta.url));
-  return `${library.version}:${String(reader.size)}:${String(reader.mtimeMs)}`;
+  return `${library.version}:${fileStamp(fileURLToPath(import.meta.url))}`;
 }
 
 /**

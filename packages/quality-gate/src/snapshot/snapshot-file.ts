@@ -1,15 +1,17 @@
 /**
  * Where the start-up snapshot lives, and whether a run starts from it. bin/quality-gate.js loads
- * this before anything else, so it imports only Node's own modules and the error type.
+ * this before anything else, so it imports only Node's own modules and small leaf modules of ours
+ * (the error type and two helpers).
  *
  * @internal
  */
 import { createHash } from "node:crypto";
-import { existsSync, statSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { QualityGateError } from "../errors.js";
+import { fileStamp } from "../file-stamp.js";
 import { userTempDir } from "../user-temp-dir.js";
 
 const require = createRequire(import.meta.url);
@@ -69,7 +71,7 @@ export function snapshotFiles(env: Readonly<Record<string, string | undefined>>)
   const dir = env[SNAPSHOT_DIR_VARIABLE] ?? userTempDir("quality-gate-snapshot");
   const key = createHash("sha256")
     .update([process.version, process.versions.v8, process.execPath].join("\0"))
-    .update(baked.map((file) => `${file}\0${stamp(file)}`).join("\0"))
+    .update(baked.map((file) => `${file}\0${fileStamp(file)}`).join("\0"))
     .digest("hex")
     .slice(0, 32);
   return {
@@ -105,10 +107,4 @@ export function snapshotToStartFrom(
   if (value === "0" || (argv[0] !== "check" && argv[0] !== "explain")) return undefined;
   const { blob } = snapshotFiles(env);
   return existsSync(blob) ? blob : undefined;
-}
-
-/** A file's size and modification time: enough to tell an edited or reinstalled file. */
-function stamp(file: string): string {
-  const stats = statSync(file, { throwIfNoEntry: false });
-  return stats === undefined ? "missing" : `${String(stats.size)}:${String(stats.mtimeMs)}`;
 }
