@@ -16,8 +16,13 @@ process.exitCode = (await startFromSnapshot()) ?? (await runHere());
 /** After `quality-gate warm`: a process started from the snapshot runs the CLI instead. */
 async function startFromSnapshot() {
   try {
-    const blob = snapshotToStartFrom(argv, process.env);
-    return blob === undefined ? undefined : await runFromSnapshot(blob, argv);
+    const choice = snapshotToStartFrom(argv, process.env);
+    if (choice.skipped !== undefined && argv.includes("--debug")) {
+      process.stderr.write(
+        `quality-gate: not starting from the start-up snapshot: ${choice.skipped}\n`,
+      );
+    }
+    return choice.blob === undefined ? undefined : await runFromSnapshot(choice.blob, argv);
   } catch (error) {
     process.stderr.write(`quality-gate: ${error.message} [${error.code ?? "SNAPSHOT"}]\n`);
     return 2;
@@ -27,7 +32,7 @@ async function startFromSnapshot() {
 async function runHere() {
   // Before anything imports it: the compiler then loads from a code cache instead of recompiling.
   const { requireWithCodeCache } = await import("../dist/code-cache.js");
-  requireWithCodeCache("typescript");
+  requireWithCodeCache("typescript", { env: process.env });
   const { main } = await import("../dist/cli/main.js");
   return main(argv, io);
 }

@@ -4,7 +4,8 @@
  * otherwise. Findings are keyed by symbol identity (package, public name, overload, check code),
  * not by line or file hash, so moving code or changing line endings keeps the baseline valid.
  */
-import { readFileSync, renameSync, writeFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
+import { writeAtomically } from "../fs/write-atomically.js";
 
 /** What the baseline needs to know about a finding. */
 export interface BaselineFinding {
@@ -204,9 +205,7 @@ function judged(entry: BaselineEntry, ran: (rung: number) => boolean): boolean {
  * ```
  */
 export function writeBaseline(path: string, baseline: Baseline): void {
-  const temporary = `${path}.${String(process.pid)}.tmp`;
-  writeFileSync(temporary, `${JSON.stringify(baseline, null, 2)}\n`);
-  renameSync(temporary, path);
+  writeAtomically(path, `${JSON.stringify(baseline, null, 2)}\n`);
 }
 
 function toEntries(findings: readonly BaselineFinding[]): BaselineEntry[] {

@@ -1,5 +1,6 @@
 /** `quality-gate check [dir]`: climb the ladder and report. */
-import { join, relative, resolve } from "node:path";
+import { relative, resolve } from "node:path";
+import { resultCacheDir } from "../cache/result-cache-dir.js";
 import { loadConfig } from "../config/load-config.js";
 import { openBaseline } from "../gate/baseline-gate.js";
 import type { BaselineEvent, BaselineFlags } from "../gate/baseline-gate.js";
@@ -64,8 +65,7 @@ export async function checkCommand(dir: string, flags: CheckFlags, io: CliIo): P
     rungs: gate.rungs?.(selection.rungs) ?? selection.rungs,
     bail: flags.bail === true,
     onlyFiles: gate.onlyFiles,
-    cacheDir:
-      flags.cache === false ? undefined : join(root, "node_modules", ".cache", "quality-gate"),
+    cacheDir: flags.cache === false ? undefined : resultCacheDir(root, io.env),
     program: gate.program,
     onProgress: progress.onProgress,
   }).finally(progress.close);

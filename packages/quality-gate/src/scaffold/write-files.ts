@@ -4,7 +4,6 @@
  */
 import {
   existsSync,
-  mkdirSync,
   mkdtempSync,
   readFileSync,
   renameSync,
@@ -13,6 +12,7 @@ import {
 } from "node:fs";
 import { dirname, join, relative, sep } from "node:path";
 import { QualityGateError } from "../errors.js";
+import { makeDirectory } from "../fs/make-directory.js";
 
 /** One file to put in place. */
 export interface PlannedFile {
@@ -77,7 +77,7 @@ function moveIntoPlace(files: readonly StagedFile[], staging: string): void {
         backup = join(staging, `backup-${String(index)}`);
         writeFileSync(backup, readFileSync(file.path));
       }
-      mkdirSync(dirname(file.path), { recursive: true });
+      makeDirectory(dirname(file.path));
       renameSync(file.staged, file.path);
       done.push({ path: file.path, backup });
     }

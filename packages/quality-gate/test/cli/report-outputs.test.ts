@@ -150,6 +150,31 @@ describe("bad output flags: one line, exit 2, nothing run", () => {
     expect(readFileSync(file, "utf8")).toBe("mine\n");
   });
 
+  it("refuses an --output that is a directory before the ladder runs", async () => {
+    const run = await runCli(
+      ["check", "clean", "--format", "json", "--output", scratch],
+      fixtures,
+    );
+    expect(run.code).toBe(2);
+    expect(run.stderr.trim().split("\n")).toEqual([
+      expect.stringMatching(
+        /Cannot write the report to .*: it is a directory\. .*\[OUTPUT_UNWRITABLE\]$/,
+      ),
+    ]);
+  });
+
+  // Node's recursive mkdir spins forever below /proc; the gate must answer at once.
+  it.runIf(process.platform === "linux")("refuses --output below /proc in one line", async () => {
+    const run = await runCli(
+      ["check", "clean", "--format", "json", "--output", "/proc/quality-gate/r.json"],
+      fixtures,
+    );
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(
+      /^quality-gate: Cannot write the report to \/proc\/quality-gate: ENOENT/,
+    );
+  });
+
   it("reports an unwritable $GITHUB_STEP_SUMMARY in one line", async () => {
     const run = await runCli(
       ["check", "broken-format", "--only", "1", "--format", "github"],
