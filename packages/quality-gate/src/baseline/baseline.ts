@@ -5,6 +5,7 @@
  * not by line or file hash, so moving code or changing line endings keeps the baseline valid.
  */
 import { readFileSync } from "node:fs";
+import { QualityGateError } from "../errors.js";
 import { writeAtomically } from "../fs/write-atomically.js";
 
 /** What the baseline needs to know about a finding. */
@@ -50,14 +51,11 @@ export interface Baseline {
 }
 
 /** A baseline that cannot be used: the CLI prints the message and exits 2, leaving the file alone. */
-export class BaselineError extends Error {
-  /** Stable code: the file is unreadable or not a baseline. */
-  readonly code: "CORRUPT_BASELINE" | "UNREADABLE_BASELINE";
-
+export class BaselineError extends QualityGateError<"CORRUPT_BASELINE" | "UNREADABLE_BASELINE"> {
   /**
    * Creates the error.
    *
-   * @param code - what is wrong with the file
+   * @param code - what is wrong with the file: it is unreadable or not a baseline
    * @param message - one line naming the file, the problem and the fix
    * @example
    * ```ts
@@ -65,9 +63,8 @@ export class BaselineError extends Error {
    * ```
    */
   constructor(code: "CORRUPT_BASELINE" | "UNREADABLE_BASELINE", message: string) {
-    super(message);
+    super(code, message);
     this.name = "BaselineError";
-    this.code = code;
   }
 }
 

@@ -1,17 +1,15 @@
 /**
- * The command line: `check`, `explain`, `warm`, `merge-reports`, `new`, `init`. Parses with commander; turns usage and setup errors into
- * one line and exit code 2 (the stack only with `--debug`). Commands other than `check` are
+ * The command line: `check`, `explain`, `warm`, `merge-reports`, `new`, `init`. Parses with
+ * commander; turns usage and setup errors, and any unexpected error, into one line and exit code
+ * 2 (the stack only with `--debug`). Commands other than `check` are
  * imported when they run, so `check` (the one in every pre-commit hook) does not load the
  * scaffolder's YAML and template modules.
  */
 import { Command, CommanderError } from "commander";
-import { BaselineError } from "../baseline/baseline.js";
-import { QualityGateError } from "../errors.js";
-import { GitError } from "../git/run-git.js";
-import { ShardError } from "../shard/parse-shard.js";
 import { startupSnapshot } from "../snapshot/preparsed-libs.js";
 import { checkCommand } from "./check-command.js";
 import type { CheckFlags } from "./check-command.js";
+import { describeFailure } from "./fatal.js";
 import type { MergeFlags } from "./merge-command.js";
 import type { CliIo } from "./io.js";
 import { messages } from "./messages.js";
@@ -42,7 +40,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     await program.parseAsync([...argv], { from: "user" });
     return code;
   } catch (error) {
-    return reportError(error, io, debug);
+    return reportError(error, argv[0] ?? "quality-gate", io, debug);
   }
 }
 
@@ -155,18 +153,12 @@ function addScaffoldCommands(program: Command, io: CliIo, done: (code: number) =
     });
 }
 
-function reportError(error: unknown, io: CliIo, debug: boolean): number {
+function reportError(error: unknown, command: string, io: CliIo, debug: boolean): number {
   if (error instanceof CommanderError) {
     return ["commander.helpDisplayed", "commander.version", "commander.help"].includes(error.code)
       ? 0
       : 2;
   }
-  const known = [QualityGateError, GitError, BaselineError, ShardError].some(
-    (type) => error instanceof type,
-  );
-  if (!known) throw error;
-  const { code, message } = error as Error & { code: string };
-  io.stderr.write(`${messages.setupError(code, message)}\n`);
-  if (debug) io.stderr.write(`${(error as Error).stack ?? ""}\n`);
+  io.stderr.write(describeFailure(error, command, debug));
   return 2;
 }

@@ -43,4 +43,8 @@ export const messages = {
   baselineNotCreated: (path: string, partial: string): string =>
     `${path} does not exist and was not created: a ${partial} run does not see every finding (run check --baseline without it). Every finding counts as new.`,
   setupError: (code: string, message: string): string => `quality-gate: ${message} [${code}]`,
+  internalError: (command: string, what: string): string =>
+    `quality-gate: ${command} failed unexpectedly (${what}). This is a bug in quality-gate: rerun with --debug for the stack, and report it. [INTERNAL]`,
+  stalled: (command: string): string =>
+    `quality-gate: ${command} stopped with work still pending: something it waited for can never finish (a top-level await in the config file that never settles?). Rerun with --debug to see where it stopped. [STALLED]`,
 } as const;

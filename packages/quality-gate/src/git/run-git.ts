@@ -3,6 +3,7 @@
  * the runner is injectable so tests and callers control the process boundary.
  */
 import { execFile } from "node:child_process";
+import { QualityGateError } from "../errors.js";
 
 /** Runs `git <args>` in a directory and resolves with its standard output. */
 export type GitRunner = (args: readonly string[], cwd: string) => Promise<string>;
@@ -11,10 +12,7 @@ export type GitRunner = (args: readonly string[], cwd: string) => Promise<string
 export type GitErrorCode = "NOT_A_GIT_REPOSITORY" | "UNKNOWN_REF" | "GIT_FAILED";
 
 /** A git problem that stops `--since` or `--staged`; never a finding. */
-export class GitError extends Error {
-  /** Stable code for the CLI and for tests. */
-  readonly code: GitErrorCode;
-
+export class GitError extends QualityGateError<GitErrorCode> {
   /**
    * Creates the error.
    *
@@ -26,9 +24,8 @@ export class GitError extends Error {
    * ```
    */
   constructor(code: GitErrorCode, message: string) {
-    super(message);
+    super(code, message);
     this.name = "GitError";
-    this.code = code;
   }
 }
 
