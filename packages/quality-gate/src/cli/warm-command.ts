@@ -26,7 +26,7 @@ export function warmCommand(dir: string, io: CliIo): number {
   const root = resolve(io.cwd, dir);
   assertRepository(root);
   const { parsed, diagnostics } = readTsconfig(root);
-  const problem = diagnostics[0] ?? parsed?.errors[0];
+  const problem = diagnostics[0] ?? (parsed && ts.getConfigFileParsingDiagnostics(parsed)[0]);
   if (parsed === undefined || problem !== undefined) {
     const reason = problem ? ts.flattenDiagnosticMessageText(problem.messageText, " ") : "";
     throw new QualityGateError(

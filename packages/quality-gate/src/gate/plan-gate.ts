@@ -3,7 +3,8 @@
  * runs (`onlyFiles`, so Prettier and ESLint only read the files that matter) and how the report
  * is narrowed after it (which findings count).
  */
-import { resolve } from "node:path";
+import { readFileSync } from "node:fs";
+import { basename, join, resolve } from "node:path";
 import type ts from "typescript";
 import type { QualityGateConfig } from "../config/config-schema.js";
 import { QualityGateError } from "../errors.js";
@@ -14,7 +15,8 @@ import type { Finding } from "../ladder/finding.js";
 import type { LadderResult } from "../ladder/run-ladder.js";
 import type { Report } from "../report/build-report.js";
 import { parseShard } from "../shard/parse-shard.js";
-import { planShard } from "../shard/shard-plan.js";
+import { planShard } from "./shard-plan.js";
+import type { ShardIdentity } from "./shard-plan.js";
 import { scopeReport } from "./scope-report.js";
 import { changedFindings, symbolSpans } from "./since-filter.js";
 import { planStaged } from "./staged-plan.js";
@@ -83,10 +85,28 @@ export async function planGate(
   if (flags.since !== undefined) return sincePlan(root, flags.since, git);
   if (flags.staged === true) return stagedPlan(root, git);
   if (shard !== undefined) {
-    const plan = planShard(root, config, shard);
+    const plan = planShard(root, config, shard, await shardIdentity(root, git));
     return { ...plan, finish: (report, _result, only) => plan.finish(report, only) };
   }
   return { onlyFiles: undefined, finish: (report) => report };
+}
+
+/** The repository's name (its package.json's, else its folder's) and, in git, its HEAD commit. */
+async function shardIdentity(root: string, git: GitRunner): Promise<ShardIdentity> {
+  let repository = basename(root);
+  try {
+    const { name } = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as {
+      name?: unknown;
+    };
+    if (typeof name === "string" && name !== "") repository = name;
+  } catch {
+    // No package.json, or not JSON: the folder's name identifies the repository.
+  }
+  try {
+    return { repository, commit: (await git(["rev-parse", "HEAD"], root)).trim() };
+  } catch {
+    return { repository };
+  }
 }
 
 async function sincePlan(root: string, ref: string, git: GitRunner): Promise<GatePlan> {

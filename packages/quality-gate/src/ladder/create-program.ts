@@ -71,7 +71,8 @@ export function createProgram(
     options: parsed.options,
     host: compilerHost(parsed.options, contents),
     projectReferences: parsed.projectReferences ?? [],
-    configFileParsingDiagnostics: [...diagnostics, ...parsed.errors],
+    // As tsc does: the tsconfig's own JSON syntax errors (TS1005, TS1136) are not in `errors`.
+    configFileParsingDiagnostics: [...diagnostics, ...ts.getConfigFileParsingDiagnostics(parsed)],
   });
 }
 

@@ -9,10 +9,11 @@ import { reachedRung, targetMet } from "../ladder/reached.js";
 import type { LadderResult } from "../ladder/run-ladder.js";
 import type { InternalSymbol } from "../scorer/collect-symbols.js";
 import { scoreCollected } from "../scorer/score-workspace.js";
+import { toolVersion } from "../tool-version.js";
 import type { ScoredSymbol } from "../scorer/score-workspace.js";
 
 /** The report format's version; bumped on any incompatible change. */
-export const REPORT_VERSION = "1.0";
+export const REPORT_VERSION = "1.1";
 
 /** Category scores in [0, 1], `null` when this run did not measure the category. */
 export interface Scores {
@@ -40,16 +41,27 @@ export interface GateNote {
   readonly fixed?: number;
   /** The shard this report covers, `i/n`. */
   readonly shard?: string;
+  /** With `shard`: the checked repository's package name, or its folder's name. */
+  readonly repository?: string;
+  /** With `shard`: the commit checked out, when the repository is in git. */
+  readonly commit?: string;
 }
 
 /** The JSON report. */
 export interface Report {
   /** The format's version ({@link REPORT_VERSION}); tools should check its major part. */
   readonly version: string;
+  /** The quality-gate that wrote it. */
+  readonly tool?: { readonly name: "quality-gate"; readonly version: string };
   /** The target rung. */
   readonly target: number;
-  /** The highest rung such that it and every rung below it passed; -1 when rung 0 failed. */
+  /**
+   * The highest rung such that it and every rung below it passed; -1 when rung 0 failed. In a run
+   * of some rungs ({@link Report.only}), counted over those rungs alone.
+   */
   readonly reached: number;
+  /** The rungs an `--only` run was asked for, in ladder order; absent for a climb. */
+  readonly only?: readonly number[];
   /** Whether the target was met and every measured category holds its threshold. */
   readonly passed: boolean;
   /** Every rung, in ladder order. */
@@ -62,6 +74,8 @@ export interface Report {
   }[];
   /** The category scores. */
   readonly scores: Scores;
+  /** The minimum each measured score had to reach for {@link Report.passed}. */
+  readonly thresholds?: QualityGateConfig["thresholds"];
   /** Every finding, in ladder order. */
   readonly findings: readonly Finding[];
   /** One entry per exported symbol, when rungs 4 or 7 ran. */
@@ -96,8 +110,10 @@ export function buildReport(
   const scores = computeScores(result, config, scored);
   return {
     version: REPORT_VERSION,
+    tool: { name: "quality-gate", version: toolVersion() },
     target,
-    reached: reachedRung(statuses),
+    reached: reachedRung(statuses, only),
+    ...(only === undefined ? {} : { only: [...only].sort((a, b) => a - b) }),
     passed: targetMet(statuses, target, only) && thresholdsHold(scores, config),
     rungs: result.rungs.map(({ id, name, status, durationMs, startedAtMs }) => ({
       id,
@@ -107,6 +123,7 @@ export function buildReport(
       startedAtMs,
     })),
     scores,
+    thresholds: config.thresholds,
     findings: result.rungs.flatMap((rung) => rung.findings).sort(compareFindings),
     symbols: scored?.symbols ?? [],
     internal: scored?.internal ?? [],

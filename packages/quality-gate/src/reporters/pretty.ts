@@ -5,6 +5,7 @@
 import { createColors } from "picocolors";
 import type { Finding } from "../ladder/finding.js";
 import type { Report } from "../report/build-report.js";
+import { describeVerdict } from "../report/describe-verdict.js";
 import { describeGate } from "../report/describe-gate.js";
 import type { Reporter } from "./reporter.js";
 
@@ -76,10 +77,6 @@ function scoreCard(report: Report): string[] {
 }
 
 function verdict(report: Report, c: ReturnType<typeof createColors>): string {
-  const reached =
-    report.reached < 0
-      ? `nothing (rung 0 ${report.rungs[0]?.status ?? "not-run"})`
-      : `${String(report.reached)} — ${report.rungs[report.reached]?.name ?? ""}`;
-  const text = `Reached ${reached}; target ${String(report.target)}: ${report.passed ? "passed" : "not met"}.`;
+  const text = describeVerdict(report);
   return report.passed ? c.green(text) : c.red(text);
 }

@@ -121,7 +121,7 @@ describe("check on fixture repositories (rungs 0-2 in-process)", { timeout: 60_0
     expect(run.stdout).toMatch(/✖ 1 formatted\s+failed/);
     expect(run.stdout).toMatch(/src\/index\.ts\n\s+19:1\s+rung 1\s+prettier\/format/);
     expect(run.stdout).toMatch(/Quality Metrics\n\s+Documentation\s+not measured/);
-    expect(run.stdout).toMatch(/target 2: not met/);
+    expect(run.stdout).toMatch(/Failed 1; passed 2 \(of 0–7\)\./);
   });
 });
 

@@ -13,12 +13,12 @@ describe("renderMarkdown", () => {
   const lines = renderMarkdown(report).split("\n");
 
   it("opens with the verdict, the reached rung and the target", () => {
-    expect(lines[0]).toBe("## quality-gate: ❌ not met — reached rung 1 (formatted), target 7");
+    expect(lines[0]).toBe("## quality-gate: ❌ Reached 1 — formatted; target 7: not met.");
     expect(renderMarkdown(sampleReport([], 7)).split("\n")[0]).toBe(
-      "## quality-gate: ✅ passed — reached rung 7 (documented), target 7",
+      "## quality-gate: ✅ Reached 7 — documented; target 7: passed.",
     );
     expect(renderMarkdown(sampleReport([], -1)).split("\n")[0]).toBe(
-      "## quality-gate: ❌ not met — no rung reached, target 7",
+      "## quality-gate: ❌ Reached nothing (rung 0 failed); target 7: not met.",
     );
   });
 

@@ -7,13 +7,13 @@
  */
 import { resolve } from "node:path";
 import type { QualityGateConfig } from "../config/config-schema.js";
-import { narrowReport } from "../gate/scope-report.js";
+import { narrowReport } from "./scope-report.js";
 import { tsconfigFileNames } from "../ladder/create-program.js";
 import type { Finding } from "../ladder/finding.js";
 import type { Report } from "../report/build-report.js";
 import { sourceFiles } from "../rungs/source-files.js";
-import type { Shard } from "./parse-shard.js";
-import { selectShard } from "./parse-shard.js";
+import type { Shard } from "../shard/parse-shard.js";
+import { selectShard } from "../shard/parse-shard.js";
 
 /** What a shard restricts before the climb and keeps after it. */
 export interface ShardPlan {
@@ -37,6 +37,14 @@ export interface ShardPlan {
   readonly finish: (report: Report, only: readonly number[] | undefined) => Report;
 }
 
+/** What a shard's report names as the run it belongs to. */
+export interface ShardIdentity {
+  /** The repository's package name, or its folder's name. */
+  readonly repository: string;
+  /** The commit checked out, when the repository is in git. */
+  readonly commit?: string;
+}
+
 /** Rungs 4 and 7 are judged by a score over every symbol, the same in every shard. */
 const SCORED_RUNGS = new Set([4, 7]);
 
@@ -46,13 +54,20 @@ const SCORED_RUNGS = new Set([4, 7]);
  * @param root - the repository root, absolute
  * @param config - the `include` and `exclude` globs of the format and lint rungs
  * @param shard - which shard
+ * @param identity - what the shard's report says it checked (the repository's name and the
+ *   commit), so that merge-reports refuses shards of other runs
  * @returns the shard's files and how its report is narrowed
  * @example
  * ```ts
- * const plan = planShard("/repo", config, parseShard("2/3"));
+ * const plan = planShard("/repo", config, parseShard("2/3"), { repository: "my-lib" });
  * ```
  */
-export function planShard(root: string, config: QualityGateConfig, shard: Shard): ShardPlan {
+export function planShard(
+  root: string,
+  config: QualityGateConfig,
+  shard: Shard,
+  identity: ShardIdentity,
+): ShardPlan {
   const candidates = new Set([
     ...sourceFiles(root, config),
     ...tsconfigFileNames(root).map((file) => resolve(file)),
@@ -70,7 +85,7 @@ export function planShard(root: string, config: QualityGateConfig, shard: Shard)
         findings: report.findings.filter(keep),
         statusOf: shardStatus,
         only,
-        note: { shard: `${String(shard.index)}/${String(shard.count)}` },
+        note: { shard: `${String(shard.index)}/${String(shard.count)}`, ...identity },
       }),
   };
 }
