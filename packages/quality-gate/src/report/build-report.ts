@@ -140,7 +140,8 @@ function computeScores(
   const partial = {
     documentation: ran(7) && scored !== undefined ? scored.documentation : null,
     types: ran(4) && scored !== undefined ? scored.types : null,
-    tests: ran(3) ? (coverage ?? 0) / 100 : null,
+    // Tests that ran without coverage (a runner that reports none) measured nothing: null, not 0.
+    tests: ran(3) && coverage !== undefined ? coverage / 100 : null,
     lint: lintScore(result),
   };
   return { ...partial, overall: weightedMean(partial, config.weights) };

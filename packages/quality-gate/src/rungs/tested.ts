@@ -3,13 +3,14 @@
  * thresholds. Vitest runs through its Node API with its output discarded; coverage goes to a
  * temporary directory so the gate never writes into the repository.
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Writable } from "node:stream";
 import type { TestCase, TestModule } from "vitest/node";
 import type { QualityGateConfig } from "../config/config-schema.js";
 import type { Finding, RungOutcome } from "../ladder/finding.js";
+import { makeTempDir, removeTempDir } from "../fs/temp-dirs.js";
 import type { Rung } from "../ladder/rung.js";
 import { relativePath } from "./relative-path.js";
 import { toolFailure } from "./tool-failure.js";
@@ -30,14 +31,14 @@ export const tested: Rung = {
   name: "tested",
   offloads: true,
   async run(context) {
-    const reports = mkdtempSync(join(tmpdir(), "quality-gate-coverage-"));
+    const reports = makeTempDir(tmpdir(), "quality-gate-coverage-");
     try {
       const run = await runVitest(context.root, reports);
       return judge(run, context.root, context.config);
     } catch (error) {
       return toolFailure(3, "vitest", error);
     } finally {
-      rmSync(reports, { recursive: true, force: true });
+      removeTempDir(reports);
     }
   },
 };
@@ -90,9 +91,13 @@ function readCoverage(directory: string): TestRun["coverage"] {
     const summary = JSON.parse(
       readFileSync(join(directory, "coverage-summary.json"), "utf8"),
     ) as {
-      total: { lines: { pct: number }; branches: { pct: number } };
+      total: { lines: { pct: unknown }; branches: { pct: unknown } };
     };
-    return { lines: summary.total.lines.pct, branches: summary.total.branches.pct };
+    const { lines, branches } = summary.total;
+    // Istanbul writes "Unknown" when nothing was instrumented (a repository without sources
+    // under test): that is no coverage, not NaN per cent.
+    if (typeof lines.pct !== "number" || typeof branches.pct !== "number") return undefined;
+    return { lines: lines.pct, branches: branches.pct };
   } catch {
     return undefined;
   }

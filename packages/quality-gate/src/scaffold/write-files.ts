@@ -2,17 +2,11 @@
  * Writes a scaffold all or nothing: every file is written to a staging folder first, then moved
  * into place; if any move fails, the files already moved are taken back and replaced ones restored.
  */
-import {
-  existsSync,
-  mkdtempSync,
-  readFileSync,
-  renameSync,
-  rmSync,
-  writeFileSync,
-} from "node:fs";
+import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, sep } from "node:path";
 import { QualityGateError } from "../errors.js";
 import { makeDirectory } from "../fs/make-directory.js";
+import { makeTempDir, removeTempDir } from "../fs/temp-dirs.js";
 
 /** One file to put in place. */
 export interface PlannedFile {
@@ -50,7 +44,7 @@ export function writeAllOrNothing(
       `Would overwrite ${existing.map((file) => rel(file.path)).join(", ")}; nothing was written. Pass --force to replace them.`,
     );
   }
-  const staging = mkdtempSync(join(root, ".quality-gate-new-"));
+  const staging = makeTempDir(root, ".quality-gate-new-");
   try {
     const staged = files.map((file, index) => {
       const path = join(staging, String(index));
@@ -59,7 +53,7 @@ export function writeAllOrNothing(
     });
     moveIntoPlace(staged, staging);
   } finally {
-    rmSync(staging, { recursive: true, force: true });
+    removeTempDir(staging);
   }
   return files.map((file) => rel(file.path));
 }

@@ -3,6 +3,9 @@ import { describe, expect, it } from "vitest";
 import { configSchema } from "../../src/config/config-schema.js";
 import { judge } from "../../src/rungs/tested.js";
 import type { TestRun } from "../../src/rungs/tested.js";
+import type { Report } from "../../src/report/build-report.js";
+import { runCli } from "../support/run-cli.js";
+import { tempRepo } from "../support/temp-repo.js";
 
 const config = configSchema.parse({});
 const test = (state: string, extra: object = {}) =>
@@ -64,5 +67,23 @@ describe("judge", () => {
       expect.objectContaining({ ruleId: "vitest/coverage-lines" }),
     ]);
     expect(outcome.findings[0]?.message).toContain("89.5%, under the 90%");
+  });
+});
+
+describe("rung 3 on a repository whose tests cover no source", { timeout: 120_000 }, () => {
+  it("reports its tests as not measured, never NaN", async () => {
+    const repo = tempRepo({
+      "package.json": JSON.stringify({ name: "no-sources", type: "module" }),
+      "tsconfig.json": JSON.stringify({ compilerOptions: { strict: true, types: [] } }),
+      "test/plain.test.ts":
+        'import { expect, it } from "vitest";\nit("adds", () => {\n  expect(1 + 1).toBe(2);\n});\n',
+    });
+    const json = await runCli(["check", "--only", "3", "--format", "json", repo], repo);
+    const report = JSON.parse(json.stdout) as Report;
+    expect(report.rungs[3]?.status).toBe("passed");
+    expect(report.scores.tests).toBeNull();
+    const pretty = await runCli(["check", "--only", "3", "--format", "pretty", repo], repo);
+    expect(pretty.stdout).toMatch(/Tests\s+not measured/);
+    expect(pretty.stdout).not.toContain("NaN");
   });
 });
