@@ -34,9 +34,7 @@ function chooseSnapshot() {
 }
 
 async function runHere() {
-  // Before anything imports it: the compiler then loads from a code cache instead of recompiling.
-  const { requireWithCodeCache } = await import("../dist/code-cache.js");
-  requireWithCodeCache("typescript", { env: process.env });
+  // The CLI loads the repository's TypeScript (or the gate's) itself, once it knows which.
   const { main } = await import("../dist/cli/main.js");
   return main(argv, {
     cwd: process.cwd(),

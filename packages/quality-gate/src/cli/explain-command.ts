@@ -2,7 +2,9 @@
 import { resolve } from "node:path";
 import { loadConfig } from "../config/load-config.js";
 import { QualityGateError } from "../errors.js";
-import { createProgram } from "../ladder/create-program.js";
+import { createPrograms } from "../ladder/create-program.js";
+import { assertDirectory, assertProject } from "../ladder/run-ladder.js";
+import { discoverProject } from "../project/discover-project.js";
 import { explainSymbol } from "../scorer/explain-symbol.js";
 import { collectWorkspace } from "../scorer/score-workspace.js";
 import type { CliIo } from "./io.js";
@@ -24,9 +26,11 @@ import { messages } from "./messages.js";
 export async function explainCommand(query: string, dir: string, io: CliIo): Promise<number> {
   const root = resolve(io.cwd, dir);
   const { config } = await loadConfig(root, undefined, io.cwd);
-  const facts = collectWorkspace(createProgram(root), root, config.entryPoints).packages.flatMap(
-    (p) => p.facts,
-  );
+  assertDirectory(root);
+  const project = discoverProject(root, config.entryPoints);
+  assertProject(project);
+  const programs = createPrograms(project.tsconfigs).map(({ program }) => program);
+  const facts = collectWorkspace(programs, project).packages.flatMap((p) => p.facts);
   const matches = facts.filter((symbol) => symbol.name === query || symbol.file === query);
   if (matches.length === 0)
     throw new QualityGateError("SYMBOL_NOT_FOUND", messages.symbolNotFound(query));

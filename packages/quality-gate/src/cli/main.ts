@@ -1,19 +1,19 @@
 /**
  * The command line: `check`, `explain`, `warm`, `merge-reports`, `new`, `init`. Parses with
  * commander; turns usage and setup errors, and any unexpected error, into one line and exit code
- * 2 (the stack only with `--debug`). Commands other than `check` are
- * imported when they run, so `check` (the one in every pre-commit hook) does not load the
- * scaffolder's YAML and template modules.
+ * 2 (the stack only with `--debug`). Every command is imported when it runs: `check` (the one
+ * in every pre-commit hook) loads nothing of the scaffolder's, and the commands that build a
+ * Program load only after the repository's TypeScript is chosen.
  */
 import { Command, CommanderError } from "commander";
-import { startupSnapshot } from "../snapshot/preparsed-libs.js";
-import { checkCommand } from "./check-command.js";
+import { startupSnapshot } from "../snapshot/startup-snapshot.js";
 import type { CheckFlags } from "./check-command.js";
 import { describeFailure } from "./fatal.js";
 import type { MergeFlags } from "./merge-command.js";
 import type { CliIo } from "./io.js";
 import { messages } from "./messages.js";
 import type { NewFlags } from "./new-command.js";
+import { prepareCompiler } from "./prepare-compiler.js";
 
 /**
  * Runs the CLI.
@@ -82,8 +82,11 @@ function addCheckCommands(program: Command, io: CliIo, done: (code: number) => v
     .option("--force", "with --update-baseline: record every current finding, new ones too")
     .option("--debug", "print stacks for setup errors")
     .addHelpText("after", messages.checkFormatsHelp())
-    .action(async (dir: string, flags: CheckFlags) => {
-      done(await checkCommand(dir, flags, io));
+    .action(async (dir: string, flags: CheckFlags & { debug?: boolean }) => {
+      const typescript = prepareCompiler(dir, io, flags.debug === true);
+      // Imported once the compiler is chosen: it loads the compiler.
+      const { checkCommand } = await import("./check-command.js");
+      done(await checkCommand(dir, flags, io, typescript));
     });
   program
     .command("explain")
@@ -91,7 +94,8 @@ function addCheckCommands(program: Command, io: CliIo, done: (code: number) => v
     .argument("<symbol|file>", "a public name such as TtlCache.get, or a file")
     .argument("[dir]", "the repository", ".")
     .option("--debug", "print stacks for setup errors")
-    .action(async (query: string, dir: string) => {
+    .action(async (query: string, dir: string, flags: { debug?: boolean }) => {
+      prepareCompiler(dir, io, flags.debug === true);
       const { explainCommand } = await import("./explain-command.js");
       done(await explainCommand(query, dir, io));
     });
@@ -104,7 +108,8 @@ function addWarmCommand(program: Command, io: CliIo, done: (code: number) => voi
     .description("build a start-up snapshot so check and explain skip parsing TypeScript's libs")
     .argument("[dir]", "the repository whose compiler options to prepare for", ".")
     .option("--debug", "print stacks for setup errors")
-    .action(async (dir: string) => {
+    .action(async (dir: string, flags: { debug?: boolean }) => {
+      prepareCompiler(dir, io, flags.debug === true);
       const { warmCommand } = await import("./warm-command.js");
       done(warmCommand(dir, io));
     });

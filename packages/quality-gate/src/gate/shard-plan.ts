@@ -8,8 +8,8 @@
 import { resolve } from "node:path";
 import type { QualityGateConfig } from "../config/config-schema.js";
 import { narrowReport } from "./scope-report.js";
-import { tsconfigFileNames } from "../ladder/create-program.js";
 import type { Finding } from "../ladder/finding.js";
+import type { Project } from "../project/discover-project.js";
 import type { Report } from "../report/build-report.js";
 import { sourceFiles } from "../rungs/source-files.js";
 import type { Shard } from "../shard/parse-shard.js";
@@ -51,7 +51,7 @@ const SCORED_RUNGS = new Set([4, 7]);
 /**
  * Plans one shard of a run.
  *
- * @param root - the repository root, absolute
+ * @param project - the repository
  * @param config - the `include` and `exclude` globs of the format and lint rungs
  * @param shard - which shard
  * @param identity - what the shard's report says it checked (the repository's name and the
@@ -59,18 +59,19 @@ const SCORED_RUNGS = new Set([4, 7]);
  * @returns the shard's files and how its report is narrowed
  * @example
  * ```ts
- * const plan = planShard("/repo", config, parseShard("2/3"), { repository: "my-lib" });
+ * const plan = planShard(discoverProject("/repo"), config, parseShard("2/3"), { repository: "my-lib" });
  * ```
  */
 export function planShard(
-  root: string,
+  project: Project,
   config: QualityGateConfig,
   shard: Shard,
   identity: ShardIdentity,
 ): ShardPlan {
+  const { root } = project;
   const candidates = new Set([
     ...sourceFiles(root, config),
-    ...tsconfigFileNames(root).map((file) => resolve(file)),
+    ...project.tsconfigs.flatMap((tsconfig) => [...tsconfig.fileNames]),
   ]);
   const mine = new Set(selectShard([...candidates], shard));
   const keep = (finding: Finding): boolean => {

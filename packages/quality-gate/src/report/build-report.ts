@@ -4,7 +4,7 @@
  * symbols, reported apart). A category not measured by this run scores `null`, never a fake value.
  */
 import type { QualityGateConfig } from "../config/config-schema.js";
-import type { Finding } from "../ladder/finding.js";
+import type { Finding, ToolUsed } from "../ladder/finding.js";
 import { reachedRung, targetMet } from "../ladder/reached.js";
 import type { LadderResult } from "../ladder/run-ladder.js";
 import type { InternalSymbol } from "../scorer/collect-symbols.js";
@@ -64,13 +64,14 @@ export interface Report {
   readonly only?: readonly number[];
   /** Whether the target was met and every measured category holds its threshold. */
   readonly passed: boolean;
-  /** Every rung, in ladder order. */
+  /** Every rung, in ladder order, with the tool it ran. */
   readonly rungs: readonly {
     readonly id: number;
     readonly name: string;
     readonly status: string;
     readonly durationMs: number;
     readonly startedAtMs: number;
+    readonly tool?: ToolUsed;
   }[];
   /** The category scores. */
   readonly scores: Scores;
@@ -115,12 +116,13 @@ export function buildReport(
     reached: reachedRung(statuses, only),
     ...(only === undefined ? {} : { only: [...only].sort((a, b) => a - b) }),
     passed: targetMet(statuses, target, only) && thresholdsHold(scores, config),
-    rungs: result.rungs.map(({ id, name, status, durationMs, startedAtMs }) => ({
+    rungs: result.rungs.map(({ id, name, status, durationMs, startedAtMs, tool }) => ({
       id,
       name,
       status,
       durationMs,
       startedAtMs,
+      ...(tool === undefined ? {} : { tool }),
     })),
     scores,
     thresholds: config.thresholds,

@@ -23,11 +23,10 @@ export const observable: Rung = {
   name: "observable",
   run(context) {
     try {
-      const program = context.program();
       const findings: Finding[] = context.workspace().packages.flatMap((pkg) => {
         const entry = pkg.standing.entryFiles[0];
         const entryFile = entry === undefined ? undefined : join(context.root, entry);
-        return checkTelemetry(program, context.root, {
+        return checkTelemetry(pkg.program, context.root, {
           name: pkg.standing.name,
           dir: pkg.dir,
           entryFile,

@@ -28,8 +28,7 @@ export const secure: Rung = {
       const problems = await checkSecurity({
         root: context.root,
         files,
-        exports: workspace.packages.flatMap((pkg) => pkg.exports),
-        checker: workspace.checker,
+        publicApi: workspace.packages,
         allowSecrets: context.config.rungs.secure.allowSecrets,
         cacheDir: context.cacheDir,
       });

@@ -194,7 +194,7 @@ describe("bad input: one clear line and exit 2", { timeout: 60_000 }, () => {
   it("prints the stack of a setup error with --debug", async () => {
     const run = await runCli(["check", "does-not-exist", "--debug"], fixtures);
     expect(run.code).toBe(2);
-    expect(run.stderr).toMatch(/at runLadder/);
+    expect(run.stderr).toMatch(/\n {4}at assertDirectory /);
   });
 });
 

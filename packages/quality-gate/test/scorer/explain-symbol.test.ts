@@ -5,12 +5,13 @@ import { explainSymbol } from "../../src/scorer/explain-symbol.js";
 import { fixFor } from "../../src/scorer/fix-for.js";
 import { collectWorkspace } from "../../src/scorer/score-workspace.js";
 import { createProgram } from "../../src/ladder/create-program.js";
+import { discoverProject } from "../../src/project/discover-project.js";
 
 const root = fileURLToPath(new URL("../fixtures/scorer-shapes", import.meta.url));
 
 describe("explainSymbol", () => {
   it("lists every check of a symbol in rubric order, with fixes for the failures", () => {
-    const { packages } = collectWorkspace(createProgram(root), root);
+    const { packages } = collectWorkspace([createProgram(root)], discoverProject(root));
     const facts = packages[0]!.facts.find((symbol) => symbol.name === "Members.increment")!;
     expect(explainSymbol(facts)).toEqual({
       name: "Members.increment",
