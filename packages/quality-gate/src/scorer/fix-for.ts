@@ -32,7 +32,7 @@ const FIXES: Readonly<Record<string, (subject: string, symbol: string) => string
     `Declare the return type of ${symbol} instead of leaving it inferred.`,
   "param-type": (name) => `Give the parameter \`${name}\` an explicit type.`,
   "property-type": (name) =>
-    `Give \`${name}\` an explicit type annotation (or a literal / \`as const\` initializer).`,
+    `Give \`${name}\` an explicit type annotation (or an initializer that fixes its type: a literal, \`as T\` or \`as const\`).`,
   any: (where) =>
     `Replace the \`any\` in ${anyPlace(where)} with a precise type, or \`unknown\` and a type guard.`,
 };

@@ -39,7 +39,10 @@ export interface DocFacts {
 export interface ParamFacts {
   /** The parameter's name (a destructured parameter is named by its position, `param0`). */
   readonly name: string;
-  /** Whether it has a type annotation, or a literal default value that fixes its type. */
+  /**
+   * Whether it has a type annotation, or a default value that fixes its type (a literal, `as T`:
+   * what `isolatedDeclarations` accepts, see `inferable-initializer.ts`).
+   */
   readonly typed: boolean;
   /** Whether its type is, or contains, `any` (explicit or inferred). */
   readonly hasAny: boolean;
@@ -61,7 +64,10 @@ export interface SignatureFacts {
 
 /** A value-holding symbol: an exported variable, a class property or an accessor pair. */
 export interface ValueFacts {
-  /** Whether the type is written out, or the initializer is a literal or `as const`. */
+  /**
+   * Whether the type is written out, or the initializer fixes it as `isolatedDeclarations` would
+   * (a literal, `as T`, `as const`, an object literal of such values; `satisfies` is transparent).
+   */
   readonly typed: boolean;
   /** Whether the type is, or contains, `any`. */
   readonly hasAny: boolean;

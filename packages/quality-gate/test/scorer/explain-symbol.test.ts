@@ -53,7 +53,7 @@ describe("fixFor", () => {
     ],
     [
       "property-type:size",
-      "Give `size` an explicit type annotation (or a literal / `as const` initializer).",
+      "Give `size` an explicit type annotation (or an initializer that fixes its type: a literal, `as T` or `as const`).",
     ],
     ["mystery", "Fix the mystery check of f."],
     ["summary", "Add a TSDoc comment to f whose first sentence says what it does."],
