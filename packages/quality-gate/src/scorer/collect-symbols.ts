@@ -1,8 +1,10 @@
 /**
  * Turns public exports into {@link SymbolFacts}: one entry per exported function (per overload
- * signature), class, interface, type alias, enum and variable, plus the public members of classes
- * and interfaces, enum members and getter/setter pairs (one symbol). `@internal` declarations are
- * set aside, never scored. Works on the compiler's nodes, for speed (see `public-surface.ts`).
+ * signature), class, interface, type alias, enum and variable, plus the public members of classes,
+ * interfaces and type-literal aliases (`type Options = { … }`), enum members, the exports of a
+ * namespace merged with a class, function or enum, and getter/setter pairs (one symbol).
+ * `@internal` declarations are set aside, never scored. Works on the compiler's nodes, for speed
+ * (see `public-surface.ts`).
  */
 import { relative, sep } from "node:path";
 import ts from "../typescript.cjs";
@@ -12,7 +14,13 @@ import { declarationSpan } from "./declaration-span.js";
 import { readTsdoc } from "./read-tsdoc.js";
 import type { TsdocReading } from "./read-tsdoc.js";
 import type { SymbolFacts, SymbolKind } from "./symbol-facts.js";
-import { defaultExportFacts, shapeHasAny, signatureFacts, valueFacts } from "./type-facts.js";
+import {
+  defaultExportFacts,
+  shapeHasAny,
+  signatureFacts,
+  signaturesHaveAny,
+  valueFacts,
+} from "./type-facts.js";
 
 /** A public declaration left out of scoring because its TSDoc says `@internal`. */
 export interface InternalSymbol {
@@ -90,6 +98,27 @@ function collectExport(name: string, declarations: readonly ts.Node[], scope: Sc
   else if (ts.isEnumDeclaration(primary)) collectEnum(name, primary, reading, scope);
   else if (ts.isModuleDeclaration(primary)) collectNamespace(name, primary, scope);
   else collectVariable(name, primary, reading, scope);
+  if (!reading.internal) collectMergedNamespace(name, primary, declarations, scope);
+}
+
+/** The exports of a namespace merged with a class, function or enum: `Parser.of`. */
+function collectMergedNamespace(
+  name: string,
+  primary: ts.Node,
+  declarations: readonly ts.Node[],
+  scope: Scope,
+): void {
+  if (ts.isModuleDeclaration(primary)) return;
+  const merged = declarations.find(ts.isModuleDeclaration);
+  if (merged !== undefined) collectNamespace(name, merged, scope, isNamespaceMember);
+}
+
+/**
+ * A namespace merged with a class or an enum shares its symbol's exports with the class's static
+ * members and the enum's members, which are scored as members already.
+ */
+function isNamespaceMember(declaration: ts.Node): boolean {
+  return !ts.isClassElement(declaration) && !ts.isEnumMember(declaration);
 }
 
 function pickPrimary(declarations: readonly ts.Node[]): ts.Node {
@@ -100,11 +129,17 @@ function pickPrimary(declarations: readonly ts.Node[]): ts.Node {
   return declarations[0] as ts.Node;
 }
 
-function collectNamespace(name: string, node: ts.ModuleDeclaration, scope: Scope): void {
+function collectNamespace(
+  name: string,
+  node: ts.ModuleDeclaration,
+  scope: Scope,
+  keep: (declaration: ts.Node) => boolean = () => true,
+): void {
   const symbol = scope.checker.getSymbolAtLocation(node.name);
   if (symbol === undefined) return;
   for (const [member, inner] of exportedDeclarations(symbol, scope.checker)) {
-    collectExport(`${name}.${member}`, inner, scope);
+    const kept = inner.filter(keep);
+    if (kept.length > 0) collectExport(`${name}.${member}`, kept, scope);
   }
 }
 
@@ -218,9 +253,22 @@ function collectInterface(
   const [first] = declarations;
   if (first === undefined) return;
   push(scope, first, { name, kind: "interface", doc: reading.doc });
-  for (const member of declarations.flatMap((declaration) => declaration.members)) {
+  collectTypeMembers(
+    name,
+    declarations.flatMap((declaration) => declaration.members),
+    scope,
+  );
+}
+
+/** The property and method signatures of an interface or a type literal, as `Owner.member`. */
+function collectTypeMembers(
+  owner: string,
+  members: readonly ts.TypeElement[],
+  scope: Scope,
+): void {
+  for (const member of members) {
     const memberReading = readTsdoc(docComment(member));
-    const full = `${name}.${memberName(member)}`;
+    const full = `${owner}.${memberName(member)}`;
     if (memberReading.internal) setAside(full, member, scope);
     else if (ts.isMethodSignature(member)) {
       const signature = signatureFacts(
@@ -237,6 +285,11 @@ function collectInterface(
   }
 }
 
+/**
+ * A type alias: a function type is scored as a signature; a type literal like an interface, its
+ * members one by one, the alias itself checked for `any` only in what no member covers (index,
+ * call and construct signatures); any other type for `any` anywhere in it.
+ */
 function collectTypeAlias(
   name: string,
   node: ts.TypeAliasDeclaration,
@@ -246,6 +299,16 @@ function collectTypeAlias(
   if (ts.isFunctionTypeNode(node.type)) {
     const signature = signatureFacts(node.type, undefined, paramNames(reading), scope.checker);
     push(scope, node, { name, kind: "type", doc: reading.doc, signature });
+    return;
+  }
+  if (ts.isTypeLiteralNode(node.type)) {
+    const { members } = node.type;
+    const unscored = members.filter(
+      (m) => !ts.isPropertySignature(m) && !ts.isMethodSignature(m),
+    );
+    const hasAny = signaturesHaveAny(unscored, scope.checker);
+    push(scope, node, { name, kind: "type", doc: reading.doc, shapeHasAny: hasAny });
+    collectTypeMembers(name, members, scope);
     return;
   }
   const hasAny = shapeHasAny(node.type, scope.checker);

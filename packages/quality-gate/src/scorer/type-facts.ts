@@ -115,6 +115,32 @@ export function shapeHasAny(typeNode: ts.TypeNode, checker: ts.TypeChecker): boo
 }
 
 /**
+ * Tells whether the members of a type literal that are not scored one by one (index, call and
+ * construct signatures, accessors) mention `any` or resolve to a type containing it.
+ *
+ * @param signatures - those members
+ * @param checker - the Program's type checker
+ * @returns `true` when `any` appears in one of them
+ * @example
+ * ```ts
+ * signaturesHaveAny([indexSignature], checker); // true for `[key: string]: any`
+ * ```
+ */
+export function signaturesHaveAny(
+  signatures: readonly ts.TypeElement[],
+  checker: ts.TypeChecker,
+): boolean {
+  return signatures.some((signature) => {
+    if (mentionsAny(signature)) return true;
+    if (!ts.isFunctionLike(signature)) return false;
+    const nodes = [signature.type, ...signature.parameters.map((param) => param.type)];
+    return nodes.some(
+      (node) => node !== undefined && containsAny(checker.getTypeFromTypeNode(node), checker),
+    );
+  });
+}
+
+/**
  * A type annotation, or an initializer that fixes the type as `isolatedDeclarations` would see it
  * (a literal, `as T`, `as const`, an object literal of such values; `satisfies` is transparent).
  */
