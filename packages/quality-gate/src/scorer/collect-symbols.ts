@@ -11,6 +11,7 @@ import ts from "../typescript.cjs";
 import type { PublicExport } from "./public-surface.js";
 import { exportedDeclarations } from "./public-surface.js";
 import { declarationSpan } from "./declaration-span.js";
+import { paramRoot } from "./param-path.js";
 import { readTsdoc } from "./read-tsdoc.js";
 import type { TsdocReading } from "./read-tsdoc.js";
 import type { SymbolFacts, SymbolKind } from "./symbol-facts.js";
@@ -369,8 +370,9 @@ function where(node: ts.Node, root: string): { file: string; line: number } {
   return { file, line: source.getLineAndCharacterOfPosition(node.getStart(source)).line + 1 };
 }
 
+/** The documented parameters in order (property paths such as `options.x` left out). */
 function paramNames(reading: TsdocReading): string[] {
-  return reading.doc.params.map((param) => param.name);
+  return reading.doc.params.map((param) => param.name).filter((name) => paramRoot(name) === name);
 }
 
 function isPublic(member: ts.ClassElement): boolean {

@@ -6,8 +6,9 @@
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 import type * as TsdocLibrary from "@microsoft/tsdoc";
-import type { DocLinkTag, DocNode, TSDocParser } from "@microsoft/tsdoc";
+import type { DocLinkTag, DocNode, DocParamBlock, TSDocParser } from "@microsoft/tsdoc";
 import { fileStamp } from "../file-stamp.js";
+import { readParamName } from "./param-path.js";
 import type { DocFacts } from "./symbol-facts.js";
 
 /** What {@link readTsdoc} returns: the facts, plus the flags that decide the public surface. */
@@ -117,10 +118,7 @@ function parse(comment: string): TsdocReading {
     doc: {
       present: true,
       summary: plainText(docComment.summarySection).replace(/\s+/g, " ").trim(),
-      params: docComment.params.blocks.map((block) => ({
-        name: block.parameterName,
-        described: plainText(block.content).trim() !== "",
-      })),
+      params: docComment.params.blocks.map(paramFacts).filter((param) => param.name !== ""),
       hasReturns: docComment.returnsBlock !== undefined,
       examples: tagNames.filter((tag) => tag === StandardTags.example.tagNameWithUpperCase)
         .length,
@@ -132,22 +130,39 @@ function parse(comment: string): TsdocReading {
   };
 }
 
+/**
+ * One `@param` block. TSDoc reads `@param x - …` and `@param [x] - …`, but rejects a JSDoc-style
+ * property path (`options.x`, `[options.x=1]`) with an empty name and the text left in the content
+ * (and a syntax error, which stands): the name is then read from there. A block without a name at
+ * all is dropped; its syntax error says what is wrong.
+ */
+function paramFacts(block: DocParamBlock): { name: string; described: boolean } {
+  if (block.parameterName !== "") {
+    return { name: block.parameterName, described: plainText(block.content).trim() !== "" };
+  }
+  const { name, description } = readParamName(plainText(block.content, true));
+  return { name, described: description !== "" };
+}
+
 /** Renders a doc node's text, keeping link text and code spans so the summary reads as written. */
-function plainText(node: DocNode): string {
+function plainText(node: DocNode, withErrors = false): string {
   let text = "";
   for (const child of node.getChildNodes()) {
-    text += nodeText(child);
+    text += nodeText(child, withErrors);
   }
   return text;
 }
 
-function nodeText(node: DocNode): string {
-  const { DocPlainText, DocSoftBreak, DocCodeSpan, DocLinkTag } = loadTsdoc().library;
+/** A node's text; `withErrors` keeps what TSDoc could not parse (the `{` of a JSDoc `{type}`). */
+function nodeText(node: DocNode, withErrors: boolean): string {
+  const { DocPlainText, DocSoftBreak, DocCodeSpan, DocLinkTag, DocErrorText } =
+    loadTsdoc().library;
   if (node instanceof DocPlainText) return node.text;
   if (node instanceof DocSoftBreak) return " ";
   if (node instanceof DocCodeSpan) return node.code;
   if (node instanceof DocLinkTag) return linkText(node);
-  return plainText(node);
+  if (withErrors && node instanceof DocErrorText) return node.text;
+  return plainText(node, withErrors);
 }
 
 function linkText(link: DocLinkTag): string {

@@ -23,7 +23,10 @@ export interface DocFacts {
   readonly present: boolean;
   /** The summary section as plain text, trimmed; empty when there is none. */
   readonly summary: string;
-  /** Every `@param` block: its parameter name and whether it has a description. */
+  /**
+   * Every named `@param` block: its name and whether it has a description. A name is a parameter
+   * (`x`, also from JSDoc's `[x]` / `[x=1]`) or a property path into one (`options.x`).
+   */
   readonly params: readonly { readonly name: string; readonly described: boolean }[];
   /** Whether there is a `@returns` block. */
   readonly hasReturns: boolean;
