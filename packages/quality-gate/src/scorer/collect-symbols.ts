@@ -12,8 +12,9 @@ import type { PublicExport } from "./public-surface.js";
 import { exportedDeclarations } from "./public-surface.js";
 import { declarationSpan } from "./declaration-span.js";
 import { paramRoot } from "./param-path.js";
-import { readTsdoc } from "./read-tsdoc.js";
+import { NO_DOC, readTsdoc } from "./read-tsdoc.js";
 import type { TsdocReading } from "./read-tsdoc.js";
+import type { TsdocDialect } from "./tsdoc-dialect.js";
 import type { SymbolFacts, SymbolKind } from "./symbol-facts.js";
 import {
   defaultExportFacts,
@@ -43,11 +44,24 @@ export interface CollectedSymbols {
   readonly internal: InternalSymbol[];
 }
 
+/** Whose exports {@link collectSymbols} collects, and how to read their comments. */
+export interface CollectContext {
+  /** The repository root, for relative file paths. */
+  readonly root: string;
+  /** The package the exports belong to. */
+  readonly packageName: string;
+  /** The TSDoc dialect of a source file (its `tsdoc.json`); the standard tags when absent. */
+  readonly dialectOf?: ((file: string) => TsdocDialect) | undefined;
+}
+
 interface Scope {
   readonly root: string;
   readonly packageName: string;
   readonly checker: ts.TypeChecker;
   readonly out: CollectedSymbols;
+  /** Each source file's dialect, looked up once per file. */
+  readonly dialects: Map<ts.SourceFile, TsdocDialect | undefined>;
+  readonly dialectOf: ((file: string) => TsdocDialect) | undefined;
 }
 
 type Callable = ts.FunctionDeclaration | ts.MethodDeclaration | ts.ConstructorDeclaration;
@@ -67,28 +81,34 @@ const PRIMARY_ORDER = [
  *
  * @param exports - the package's public exports
  * @param checker - the Program's type checker
- * @param root - the repository root, for relative file paths
- * @param packageName - the package the exports belong to
+ * @param context - the repository root (for relative paths), the package's name and the TSDoc
+ *   dialect of each file
  * @returns the symbols to score and the `@internal` ones
  * @example
  * ```ts
- * const { symbols } = collectSymbols(exports, checker, "/repo", "@ladder/cache");
+ * const { symbols } = collectSymbols(exports, checker, { root: "/repo", packageName: "@ladder/cache" });
  * ```
  */
 export function collectSymbols(
   exports: readonly PublicExport[],
   checker: ts.TypeChecker,
-  root: string,
-  packageName: string,
+  context: CollectContext,
 ): CollectedSymbols {
-  const scope: Scope = { root, packageName, checker, out: { symbols: [], internal: [] } };
+  const scope: Scope = {
+    root: context.root,
+    packageName: context.packageName,
+    checker,
+    out: { symbols: [], internal: [] },
+    dialects: new Map(),
+    dialectOf: context.dialectOf,
+  };
   for (const exported of exports) collectExport(exported.name, exported.declarations, scope);
   return scope.out;
 }
 
 function collectExport(name: string, declarations: readonly ts.Node[], scope: Scope): void {
   const primary = pickPrimary(declarations);
-  const reading = readTsdoc(docComment(primary) ?? firstDocComment(declarations));
+  const reading = readDoc(scope, [primary, ...declarations]);
   if (reading.internal) setAside(name, primary, scope);
   else if (ts.isClassDeclaration(primary)) collectClass(name, primary, reading, scope);
   else if (ts.isFunctionDeclaration(primary)) {
@@ -181,7 +201,7 @@ function collectCallables(
   const overloads = declarations.filter((declaration) => declaration.body === undefined);
   const signatures = overloads.length > 0 ? overloads : declarations.slice(0, 1);
   signatures.forEach((signature, index) => {
-    const reading = readTsdoc(docComment(signature));
+    const reading = readDoc(scope, [signature]);
     const names = paramNames(reading);
     const facts = signatureFacts(signature, implementation?.body, names, scope.checker);
     const overload = signatures.length > 1 ? { overload: index } : {};
@@ -215,7 +235,7 @@ function collectMember(
   siblings: readonly ts.ClassElement[],
   scope: Scope,
 ): void {
-  const reading = readTsdoc(docComment(member));
+  const reading = readDoc(scope, [member]);
   if (reading.internal) setAside(name, member, scope);
   else if (ts.isConstructorDeclaration(member)) {
     collectCallables(name, "constructor", siblings.filter(ts.isConstructorDeclaration), scope);
@@ -239,7 +259,7 @@ function collectAccessor(
   if (first === undefined) return;
   const getter = pair.find(ts.isGetAccessorDeclaration);
   const setter = pair.find(ts.isSetAccessorDeclaration);
-  const reading = readTsdoc(firstDocComment(pair));
+  const reading = readDoc(scope, pair);
   const typed = getter?.type !== undefined || setter?.parameters[0]?.type !== undefined;
   const hasAny = valueFacts(getter ?? first, scope.checker).hasAny;
   push(scope, first, { name, kind: "accessor", doc: reading.doc, value: { typed, hasAny } });
@@ -268,7 +288,7 @@ function collectTypeMembers(
   scope: Scope,
 ): void {
   for (const member of members) {
-    const memberReading = readTsdoc(docComment(member));
+    const memberReading = readDoc(scope, [member]);
     const full = `${owner}.${memberName(member)}`;
     if (memberReading.internal) setAside(full, member, scope);
     else if (ts.isMethodSignature(member)) {
@@ -324,7 +344,7 @@ function collectEnum(
 ): void {
   push(scope, node, { name, kind: "enum", doc: reading.doc });
   for (const member of node.members) {
-    const doc = readTsdoc(docComment(member)).doc;
+    const doc = readDoc(scope, [member]).doc;
     push(scope, member, { name: `${name}.${memberName(member)}`, kind: "enum-member", doc });
   }
 }
@@ -419,10 +439,23 @@ function isDocComment(text: string): boolean {
   return text.startsWith("/**") && text !== "/**/" && !text.includes("@packageDocumentation");
 }
 
-function firstDocComment(declarations: readonly ts.Node[]): string | undefined {
-  for (const declaration of declarations) {
-    const comment = docComment(declaration);
-    if (comment !== undefined) return comment;
+/** The reading of the first of `nodes` that has a doc comment, in its file's TSDoc dialect. */
+function readDoc(scope: Scope, nodes: readonly ts.Node[]): TsdocReading {
+  for (const node of nodes) {
+    const comment = docComment(node);
+    if (comment !== undefined) return readTsdoc(comment, dialectOf(scope, node.getSourceFile()));
   }
-  return undefined;
+  return NO_READING;
+}
+
+const NO_READING: TsdocReading = { doc: NO_DOC, internal: false, packageDocumentation: false };
+
+function dialectOf(scope: Scope, file: ts.SourceFile): TsdocDialect | undefined {
+  if (scope.dialectOf === undefined) return undefined;
+  let dialect = scope.dialects.get(file);
+  if (dialect === undefined) {
+    dialect = scope.dialectOf(file.fileName);
+    scope.dialects.set(file, dialect);
+  }
+  return dialect;
 }

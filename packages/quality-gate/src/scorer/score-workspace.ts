@@ -14,6 +14,8 @@ import type { PublicExport } from "./public-surface.js";
 import { aggregate, scoreSymbol } from "./rubric.js";
 import type { CategoryScore } from "./rubric.js";
 import type { SymbolFacts } from "./symbol-facts.js";
+import { createDialectResolver } from "./tsdoc-dialect.js";
+import type { TsdocDialect } from "./tsdoc-dialect.js";
 
 /** One scored public symbol, as it appears in the JSON report's `symbols`. */
 export interface ScoredSymbol {
@@ -69,6 +71,8 @@ export interface CollectedWorkspace {
   readonly checker: ts.TypeChecker;
   /** One entry per workspace package. */
   readonly packages: readonly CollectedPackage[];
+  /** The `tsdoc.json` files the comments were read with, and what their loader reported. */
+  readonly tsdocConfigs: readonly TsdocDialect[];
 }
 
 /** Everything the scorer found. */
@@ -106,6 +110,7 @@ export function collectWorkspace(
 ): CollectedWorkspace {
   const checker = program.getTypeChecker();
   const seen = new Set<ts.Node>();
+  const dialects = createDialectResolver();
   const dirs = entryPoints === undefined ? findPackages(root) : [root];
   const packages = dirs.map((dir): CollectedPackage => {
     const found = findEntryPoints(dir);
@@ -121,10 +126,14 @@ export function collectWorkspace(
       .map((file) => program.getSourceFile(file))
       .filter((file) => file !== undefined);
     const exports = collectPublicExports(sources, checker, seen);
-    const { symbols, internal } = collectSymbols(exports, checker, root, entry.name);
+    const { symbols, internal } = collectSymbols(exports, checker, {
+      root,
+      packageName: entry.name,
+      dialectOf: dialects.dialectOf,
+    });
     return { standing: standing(root, entry), dir, exports, facts: symbols, internal };
   });
-  return { checker, packages };
+  return { checker, packages, tsdocConfigs: dialects.loaded() };
 }
 
 /**

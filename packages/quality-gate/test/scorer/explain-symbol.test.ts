@@ -42,7 +42,7 @@ describe("explainSymbol", () => {
 describe("fixFor", () => {
   it.each([
     ["param:key", "Document the parameter with `@param key - <what it is>`."],
-    ["stale-param:old", "Remove `@param old`: there is no parameter of that name."],
+    ["stale-param:old", "Remove `@param old`: there is no parameter `old`."],
     [
       "any:param:key",
       "Replace the `any` in the type of parameter `key` with a precise type, or `unknown` and a type guard.",
@@ -66,7 +66,7 @@ describe("fixFor", () => {
     ["throws", "The body throws: document when with `@throws <Error type> when …`."],
     [
       "tsdoc-syntax",
-      "Fix the TSDoc syntax: use `@param name - text` (with the hyphen) and only standard tags.",
+      "Fix the TSDoc syntax: use `@param name - text` (with the hyphen) and only standard tags or those your tsdoc.json defines.",
     ],
     ["return-type", "Declare the return type of f instead of leaving it inferred."],
     ["param-type:a", "Give the parameter `a` an explicit type."],
