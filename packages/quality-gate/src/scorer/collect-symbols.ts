@@ -52,6 +52,8 @@ export interface CollectContext {
   readonly packageName: string;
   /** The TSDoc dialect of a source file (its `tsdoc.json`); the standard tags when absent. */
   readonly dialectOf?: ((file: string) => TsdocDialect) | undefined;
+  /** Which declarations of a namespace belong to the surface (see `surfaceFilter`); all by default. */
+  readonly inSurface?: ((declaration: ts.Node) => boolean) | undefined;
 }
 
 interface Scope {
@@ -62,6 +64,7 @@ interface Scope {
   /** Each source file's dialect, looked up once per file. */
   readonly dialects: Map<ts.SourceFile, TsdocDialect | undefined>;
   readonly dialectOf: ((file: string) => TsdocDialect) | undefined;
+  readonly inSurface: (declaration: ts.Node) => boolean;
 }
 
 type Callable = ts.FunctionDeclaration | ts.MethodDeclaration | ts.ConstructorDeclaration;
@@ -101,6 +104,7 @@ export function collectSymbols(
     out: { symbols: [], internal: [] },
     dialects: new Map(),
     dialectOf: context.dialectOf,
+    inSurface: context.inSurface ?? (() => true),
   };
   for (const exported of exports) collectExport(exported.name, exported.declarations, scope);
   return scope.out;
@@ -158,7 +162,7 @@ function collectNamespace(
 ): void {
   const symbol = scope.checker.getSymbolAtLocation(node.name);
   if (symbol === undefined) return;
-  for (const [member, inner] of exportedDeclarations(symbol, scope.checker)) {
+  for (const [member, inner] of exportedDeclarations(symbol, scope.checker, scope.inSurface)) {
     const kept = inner.filter(keep);
     if (kept.length > 0) collectExport(`${name}.${member}`, kept, scope);
   }

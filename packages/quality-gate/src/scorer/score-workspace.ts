@@ -9,7 +9,7 @@ import { collectSymbols } from "./collect-symbols.js";
 import type { InternalSymbol } from "./collect-symbols.js";
 import { findEntryPoints } from "./entry-points.js";
 import { findPackages } from "./find-packages.js";
-import { collectPublicExports } from "./public-surface.js";
+import { collectPublicExports, surfaceFilter } from "./public-surface.js";
 import type { PublicExport } from "./public-surface.js";
 import { aggregate, scoreSymbol } from "./rubric.js";
 import type { CategoryScore } from "./rubric.js";
@@ -130,6 +130,7 @@ export function collectWorkspace(
       root,
       packageName: entry.name,
       dialectOf: dialects.dialectOf,
+      inSurface: surfaceFilter(sources),
     });
     return { standing: standing(root, entry), dir, exports, facts: symbols, internal };
   });
