@@ -30,6 +30,8 @@ export interface InternalSymbol {
   readonly name: string;
   /** Its package. */
   readonly package: string;
+  /** The `exports` subpath it is reached through, when not the main entry `"."`. */
+  readonly entry?: string;
   /** Its file, relative to the repository root. */
   readonly file: string;
   /** Its 1-based line. */
@@ -65,6 +67,8 @@ interface Scope {
   readonly dialects: Map<ts.SourceFile, TsdocDialect | undefined>;
   readonly dialectOf: ((file: string) => TsdocDialect) | undefined;
   readonly inSurface: (declaration: ts.Node) => boolean;
+  /** The subpath of the export being collected, `undefined` for the main entry. */
+  entry: string | undefined;
 }
 
 type Callable = ts.FunctionDeclaration | ts.MethodDeclaration | ts.ConstructorDeclaration;
@@ -105,8 +109,12 @@ export function collectSymbols(
     dialects: new Map(),
     dialectOf: context.dialectOf,
     inSurface: context.inSurface ?? (() => true),
+    entry: undefined,
   };
-  for (const exported of exports) collectExport(exported.name, exported.declarations, scope);
+  for (const exported of exports) {
+    scope.entry = exported.entry === "." ? undefined : exported.entry;
+    collectExport(exported.name, exported.declarations, scope);
+  }
   return scope.out;
 }
 
@@ -353,7 +361,7 @@ function collectEnum(
   }
 }
 
-type Located = Omit<SymbolFacts, "package" | "file" | "line" | "span">;
+type Located = Omit<SymbolFacts, "package" | "entry" | "file" | "line" | "span">;
 
 /**
  * Records one symbol. Every facts object is built with the same fields in the same order (absent
@@ -366,6 +374,7 @@ function push(scope: Scope, node: ts.Node, facts: Located): void {
     name: facts.name,
     kind: facts.kind,
     package: scope.packageName,
+    entry: scope.entry,
     file,
     line,
     span: declarationSpan(node),
@@ -378,7 +387,13 @@ function push(scope: Scope, node: ts.Node, facts: Located): void {
 }
 
 function setAside(name: string, node: ts.Node, scope: Scope): void {
-  scope.out.internal.push({ name, package: scope.packageName, ...where(node, scope.root) });
+  const entry = scope.entry === undefined ? {} : { entry: scope.entry };
+  scope.out.internal.push({
+    name,
+    package: scope.packageName,
+    ...entry,
+    ...where(node, scope.root),
+  });
 }
 
 /** Relative paths by file: computed once per file, not once per symbol. */

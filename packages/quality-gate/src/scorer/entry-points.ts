@@ -17,6 +17,12 @@ export interface PackageEntryPoints {
   readonly entryFiles: readonly string[];
   /** `exports` targets that map to no source file, relative to the package (each a finding). */
   readonly unresolved: readonly string[];
+  /**
+   * The `exports` subpath each entry file is reached through (`"./sub"`): `"."` when that is one
+   * of them, else the first; an entry file not listed (`"."`, `main`, `types`, the fallback) is
+   * `"."`.
+   */
+  readonly subpaths: ReadonlyMap<string, string>;
 }
 
 const SOURCE_EXTENSIONS = [".ts", ".tsx", ".mts", ".cts"];
@@ -39,16 +45,20 @@ export function findEntryPoints(dir: string): PackageEntryPoints {
   const layout = buildLayout(dir);
   const entryFiles: string[] = [];
   const unresolved: string[] = [];
-  for (const target of targets) {
+  const subpaths = new Map<string, string>();
+  for (const { target, subpath } of targets) {
     const source = toSource(resolve(dir, target), layout);
     if (source === undefined) unresolved.push(target);
-    else if (!entryFiles.includes(source)) entryFiles.push(source);
+    else if (!entryFiles.includes(source)) {
+      entryFiles.push(source);
+      if (subpath !== ".") subpaths.set(source, subpath);
+    } else if (subpath === ".") subpaths.delete(source);
   }
   if (targets.length === 0) {
     const fallback = join(dir, "src", "index.ts");
     if (existsSync(fallback)) entryFiles.push(fallback);
   }
-  return { name, dir, entryFiles, unresolved };
+  return { name, dir, entryFiles, unresolved, subpaths };
 }
 
 function readManifest(dir: string): Record<string, unknown> {
@@ -59,16 +69,30 @@ function readManifest(dir: string): Record<string, unknown> {
   }
 }
 
-/** Every string target under `exports` (or `main` / `types`), skipping non-code files. */
-function declaredTargets(manifest: Record<string, unknown>): string[] {
-  const targets: string[] = [];
-  const visit = (value: unknown): void => {
-    if (typeof value === "string") targets.push(value);
-    else if (Array.isArray(value)) value.forEach(visit);
-    else if (typeof value === "object" && value !== null) Object.values(value).forEach(visit);
+/**
+ * Every string target under `exports` (or `main` / `types`) with the subpath it is under (`.`
+ * for a conditions object or a string at the top), skipping non-code files; each target once,
+ * under `.` when that is one of its subpaths, else its first.
+ */
+function declaredTargets(
+  manifest: Record<string, unknown>,
+): { target: string; subpath: string }[] {
+  const targets = new Map<string, string>();
+  const visit = (value: unknown, subpath: string): void => {
+    if (typeof value === "string") {
+      if (!targets.has(value) || subpath === ".") targets.set(value, subpath);
+    } else if (Array.isArray(value)) {
+      for (const item of value) visit(item, subpath);
+    } else if (typeof value === "object" && value !== null) {
+      for (const [key, inner] of Object.entries(value)) {
+        visit(inner, key.startsWith(".") ? key : subpath);
+      }
+    }
   };
-  visit(manifest.exports ?? [manifest.types, manifest.main].filter((v) => v !== undefined));
-  return [...new Set(targets)].filter((target) => /\.(m|c)?(j|t)sx?$/.test(target));
+  visit(manifest.exports ?? [manifest.types, manifest.main].filter((v) => v !== undefined), ".");
+  return [...targets]
+    .filter(([target]) => /\.(m|c)?(j|t)sx?$/.test(target))
+    .map(([target, subpath]) => ({ target, subpath }));
 }
 
 interface Layout {

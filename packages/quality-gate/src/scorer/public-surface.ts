@@ -18,6 +18,8 @@ export interface PublicExport {
   readonly name: string;
   /** The declarations behind the name, in source order (for `export default 42`, the assignment). */
   readonly declarations: readonly ts.Node[];
+  /** The `exports` subpath of the entry file it was reached from: `"."`, `"./sub"`. */
+  readonly entry: string;
 }
 
 interface WalkState {
@@ -28,6 +30,8 @@ interface WalkState {
   readonly seen: Set<ts.Node>;
   /** Module and namespace symbols already walked: guards circular `export *`. */
   readonly walked: Set<ts.Symbol>;
+  /** The subpath of the entry file being walked. */
+  entry: string;
   /** The result, in discovery order. */
   readonly exports: PublicExport[];
 }
@@ -39,6 +43,8 @@ interface WalkState {
  * @param checker - the Program's type checker
  * @param seen - declarations already scored under another name (shared across a workspace so a
  *   symbol re-exported by a second package is scored once); updated in place
+ * @param subpaths - the `exports` subpath of each entry file that is not `"."`: a declaration
+ *   reached from two entries is scored once, under the first, and carries its subpath
  * @returns the exports in discovery order
  * @example
  * ```ts
@@ -49,11 +55,20 @@ export function collectPublicExports(
   entryFiles: readonly ts.SourceFile[],
   checker: ts.TypeChecker,
   seen: Set<ts.Node>,
+  subpaths: ReadonlyMap<ts.SourceFile, string> = new Map(),
 ): PublicExport[] {
   const inSurface = surfaceFilter(entryFiles);
-  const state: WalkState = { checker, inSurface, seen, walked: new Set(), exports: [] };
+  const state: WalkState = {
+    checker,
+    inSurface,
+    seen,
+    walked: new Set(),
+    exports: [],
+    entry: ".",
+  };
   for (const file of entryFiles) {
     const module = checker.getSymbolAtLocation(file);
+    state.entry = subpaths.get(file) ?? ".";
     if (module !== undefined) walk(module, "", state);
   }
   return state.exports;
@@ -134,6 +149,8 @@ function walk(container: ts.Symbol, prefix: string, state: WalkState): void {
       if (symbol !== undefined) walk(symbol, `${prefix}${name}.`, state);
     }
     const rest = fresh.filter((declaration) => !ts.isSourceFile(declaration));
-    if (rest.length > 0) state.exports.push({ name: `${prefix}${name}`, declarations: rest });
+    if (rest.length > 0) {
+      state.exports.push({ name: `${prefix}${name}`, declarations: rest, entry: state.entry });
+    }
   }
 }

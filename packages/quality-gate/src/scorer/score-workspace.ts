@@ -8,6 +8,7 @@ import type ts from "typescript";
 import { collectSymbols } from "./collect-symbols.js";
 import type { InternalSymbol } from "./collect-symbols.js";
 import { findEntryPoints } from "./entry-points.js";
+import type { PackageEntryPoints } from "./entry-points.js";
 import { findPackages } from "./find-packages.js";
 import { collectPublicExports, surfaceFilter } from "./public-surface.js";
 import type { PublicExport } from "./public-surface.js";
@@ -25,6 +26,11 @@ export interface ScoredSymbol {
   readonly kind: SymbolFacts["kind"];
   /** The workspace package it belongs to. */
   readonly package: string;
+  /**
+   * The `exports` subpath it is reached through (`"./sub"`), absent for the main entry `"."`:
+   * with `name` and `package`, what tells apart one name exported by several subpaths.
+   */
+  readonly entry?: string;
   /** Its file, relative to the repository root. */
   readonly file: string;
   /** Its 1-based line. */
@@ -121,11 +127,10 @@ export function collectWorkspace(
             ...found,
             entryFiles: entryPoints.map((file) => resolve(root, file)),
             unresolved: [],
+            subpaths: new Map<string, string>(),
           };
-    const sources = entry.entryFiles
-      .map((file) => program.getSourceFile(file))
-      .filter((file) => file !== undefined);
-    const exports = collectPublicExports(sources, checker, seen);
+    const { sources, subpaths } = entrySources(program, entry);
+    const exports = collectPublicExports(sources, checker, seen, subpaths);
     const { symbols, internal } = collectSymbols(exports, checker, {
       root,
       packageName: entry.name,
@@ -183,10 +188,12 @@ export function scoreCollected(workspace: CollectedWorkspace): WorkspaceScore {
 
 function toScored(facts: SymbolFacts, doc: CategoryScore, types: CategoryScore): ScoredSymbol {
   const overload = facts.overload === undefined ? {} : { overload: facts.overload };
+  const entry = facts.entry === undefined ? {} : { entry: facts.entry };
   return {
     name: facts.name,
     kind: facts.kind,
     package: facts.package,
+    ...entry,
     file: facts.file,
     line: facts.line,
     ...overload,
@@ -195,7 +202,24 @@ function toScored(facts: SymbolFacts, doc: CategoryScore, types: CategoryScore):
   };
 }
 
-function standing(root: string, entry: ReturnType<typeof findEntryPoints>): PackageStanding {
+/** The entry files in the Program, and the `exports` subpath of those not at `"."`. */
+function entrySources(
+  program: ts.Program,
+  entry: PackageEntryPoints,
+): { sources: ts.SourceFile[]; subpaths: Map<ts.SourceFile, string> } {
+  const sources: ts.SourceFile[] = [];
+  const subpaths = new Map<ts.SourceFile, string>();
+  for (const file of entry.entryFiles) {
+    const source = program.getSourceFile(file);
+    if (source === undefined) continue;
+    sources.push(source);
+    const subpath = entry.subpaths.get(file);
+    if (subpath !== undefined) subpaths.set(source, subpath);
+  }
+  return { sources, subpaths };
+}
+
+function standing(root: string, entry: PackageEntryPoints): PackageStanding {
   const rel = (path: string): string => relative(root, path).split(sep).join("/") || ".";
   return {
     name: entry.name,

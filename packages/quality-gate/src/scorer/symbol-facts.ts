@@ -84,6 +84,11 @@ export interface SymbolFacts {
   readonly kind: SymbolKind;
   /** The workspace package the symbol belongs to (its `package.json` name). */
   readonly package: string;
+  /**
+   * The `exports` subpath the symbol is reached through (`"./sub"`); absent for the main entry
+   * `"."`. With `name`, it identifies the symbol (see `qualified-name.ts`).
+   */
+  readonly entry?: string | undefined;
   /** The declaring file, relative to the repository root, with `/` separators. */
   readonly file: string;
   /** The 1-based line of the declaration. */

@@ -78,6 +78,24 @@ describe("findEntryPoints", () => {
     expect(findEntryPoints(dir)).toMatchObject({ name: dir.split("/").pop(), entryFiles: [] });
   });
 
+  it("says which exports subpath reaches each entry file, preferring the main entry", () => {
+    write(
+      "package.json",
+      JSON.stringify({
+        exports: {
+          "./sub": { import: "./lib/sub.ts", types: "./lib/sub.ts" },
+          "./index": "./lib/main.ts",
+          ".": "./lib/main.ts",
+        },
+      }),
+    );
+    write("lib/main.ts", "export const a = 1;");
+    write("lib/sub.ts", "export const b = 1;");
+    const entry = findEntryPoints(dir);
+    expect(entry.entryFiles).toEqual([join(dir, "lib/sub.ts"), join(dir, "lib/main.ts")]);
+    expect([...entry.subpaths]).toEqual([[join(dir, "lib/sub.ts"), "./sub"]]);
+  });
+
   it("accepts targets that already point at source, and reports those that lead nowhere", () => {
     write(
       "package.json",
