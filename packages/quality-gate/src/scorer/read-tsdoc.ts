@@ -77,13 +77,14 @@ export function readingKey(comment: string, dialect: TsdocDialect): string {
 }
 
 /**
- * Recent readings by {@link readingKey}. Collection asks about the same comment twice in a row (once
- * for `@internal`, once for the facts), and parsing is the scorer's costliest step per symbol.
+ * Recent readings by {@link readingKey}. Collection asks about the same comment twice in a row
+ * (once for `@internal`, once for the facts), and parsing is the scorer's costliest step per
+ * symbol.
  */
 const recent = new Map<string, TsdocReading>();
 const RECENT_LIMIT = 1024;
 
-/** Readings made ahead of time on a worker thread, by {@link readingKey} ({@link rememberReadings}). */
+/** Readings made ahead of time on a worker thread ({@link rememberReadings}), by key. */
 const prefetched = new Map<string, TsdocReading>();
 
 /**
