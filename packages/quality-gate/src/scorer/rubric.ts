@@ -88,6 +88,9 @@ export function typeChecks(facts: SymbolFacts): CheckResult[] {
     }
   }
   if (value !== undefined) {
+    // `typed`: an annotation, or an initializer that fixes the type as isolatedDeclarations
+    // decides it (`as T`, `as const`, literals; `satisfies` transparent): see the collector's
+    // inferable-initializer.ts.
     checks.push({ code: `property-type:${memberName(facts.name)}`, passed: value.typed });
     checks.push({ code: "any:value", passed: !value.hasAny });
   }
