@@ -2,7 +2,10 @@
  * The baseline ratchet (`--baseline FILE`): today's findings are recorded, known findings stop
  * failing the gate, new ones still do, and the file only ever shrinks unless `--force` says
  * otherwise. Findings are keyed by symbol identity (package, public name, overload, check code),
- * not by line or file hash, so moving code or changing line endings keeps the baseline valid.
+ * not by line or file hash, so moving code or changing line endings keeps the baseline valid. The
+ * public name is qualified by its `exports` subpath when that is not `.` (`./sub:foo`), so one
+ * name exported by two subpaths gives two keys, while keys of the main entry's symbols stay as
+ * they always were.
  */
 import { readFileSync } from "node:fs";
 import { QualityGateError } from "../errors.js";
@@ -14,7 +17,10 @@ export interface BaselineFinding {
   readonly ruleId: string;
   /** The file, relative to the repository root. */
   readonly file: string;
-  /** The public symbol the finding is about, or `null` for findings tied to a file. */
+  /**
+   * The public symbol the finding is about, qualified by its subpath when not the main entry
+   * (`./sub:foo`), or `null` for findings tied to a file.
+   */
   readonly symbol: string | null;
   /** The symbol's package, for symbol findings. */
   readonly package?: string | undefined;
@@ -72,8 +78,9 @@ export class BaselineError extends QualityGateError<"CORRUPT_BASELINE" | "UNREAD
  * The identity a finding is matched on.
  *
  * @param finding - the finding
- * @returns `symbol|package|name|overload|code` for symbol findings, `file|rule|path|message`
- *   (whitespace folded, so line endings do not matter) for the others
+ * @returns `symbol|package|name|overload|code` for symbol findings (`name` as qualified:
+ *   `./sub:foo` for a subpath's symbol), `file|rule|path|message` (whitespace folded, so line
+ *   endings do not matter) for the others
  * @example
  * ```ts
  * baselineKey({ ruleId: "documented/param", file: "src/a.ts", symbol: "get", package: "p", code: "param:key", message: "" });

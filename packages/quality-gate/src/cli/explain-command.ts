@@ -1,4 +1,8 @@
-/** `quality-gate explain <symbol|file> [dir]`: every check of one symbol, passed and failed. */
+/**
+ * `quality-gate explain <symbol|file> [dir]`: every check of one symbol, passed and failed. A
+ * symbol is named as in findings: `foo` (every symbol of that name, whichever subpath exports
+ * it), `./sub:foo` (the one of the `exports` subpath `./sub`) or `.:foo` (the main entry's).
+ */
 import { resolve } from "node:path";
 import { loadConfig } from "../config/load-config.js";
 import { QualityGateError } from "../errors.js";
@@ -6,6 +10,7 @@ import { createPrograms } from "../ladder/create-program.js";
 import { assertDirectory, assertProject } from "../ladder/run-ladder.js";
 import { discoverProject } from "../project/discover-project.js";
 import { explainSymbol } from "../scorer/explain-symbol.js";
+import { parseQualifiedName } from "../scorer/qualified-name.js";
 import { collectWorkspace } from "../scorer/score-workspace.js";
 import type { CliIo } from "./io.js";
 import { messages } from "./messages.js";
@@ -13,7 +18,8 @@ import { messages } from "./messages.js";
 /**
  * Runs `explain`.
  *
- * @param query - a public name (`TtlCache.get`) or a file relative to the repository
+ * @param query - a public name (`TtlCache.get`), one qualified by its subpath (`./sub:foo`), or
+ *   a file relative to the repository
  * @param dir - the repository, relative to the working directory
  * @param io - working directory, environment and streams
  * @returns 0 when every explained check passes, 1 when one fails
@@ -31,7 +37,13 @@ export async function explainCommand(query: string, dir: string, io: CliIo): Pro
   assertProject(project);
   const programs = createPrograms(project.tsconfigs).map(({ program }) => program);
   const facts = collectWorkspace(programs, project).packages.flatMap((p) => p.facts);
-  const matches = facts.filter((symbol) => symbol.name === query || symbol.file === query);
+  const wanted = parseQualifiedName(query);
+  const matches = facts.filter(
+    (symbol) =>
+      symbol.file === query ||
+      (symbol.name === wanted.name &&
+        (wanted.entry === undefined || wanted.entry === (symbol.entry ?? "."))),
+  );
   if (matches.length === 0)
     throw new QualityGateError("SYMBOL_NOT_FOUND", messages.symbolNotFound(query));
   let failed = false;

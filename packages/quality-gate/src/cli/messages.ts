@@ -35,7 +35,7 @@ export const messages = {
     `${status === "passed" ? "✔" : "✖"} ${messages.rungDone(id, name, status, ms)}`,
   wroteReport: (file: string): string => `Report written to ${file}`,
   symbolNotFound: (query: string): string =>
-    `No public symbol or file matches ${query}; use a name from the report's symbols (e.g. TtlCache.get) or a path such as src/index.ts.`,
+    `No public symbol or file matches ${query}; use a name from the report's symbols (e.g. TtlCache.get, or ./sub:foo for a symbol of the exports subpath ./sub) or a path such as src/index.ts.`,
   baselineCreated: (path: string, count: number): string =>
     `Created the baseline ${path} with ${String(count)} findings; commit it, and only new findings will fail the gate.`,
   baselineUpdated: (path: string, before: number, after: number): string =>

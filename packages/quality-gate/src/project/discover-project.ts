@@ -99,6 +99,7 @@ function configuredPackage(
         by: "source",
       })),
       entryFiles: files,
+      subpaths: new Map(),
       unresolved: [],
     },
   };

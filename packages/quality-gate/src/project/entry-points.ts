@@ -32,6 +32,12 @@ export interface PackageEntryPoints {
   /** The distinct source files behind them, in order. */
   readonly entryFiles: readonly string[];
   /**
+   * The `exports` subpath each entry file is reached through (`"./sub"`), for the files not at
+   * `"."`: `"."` wins when a file is reached through it and another subpath; executables and the
+   * fallback are `"."`.
+   */
+  readonly subpaths: ReadonlyMap<string, string>;
+  /**
    * Targets of subpaths that map to no source file at all, relative to the package (executables
    * left out: a `bin` is often a plain script).
    */
@@ -103,7 +109,20 @@ export function findEntryPoints(
         .map((entry) => entry.target),
     ),
   ];
-  return { entries: dedupe(entries), entryFiles, unresolved };
+  return { entries: dedupe(entries), entryFiles, subpaths: subpathsOf(entries), unresolved };
+}
+
+/** The subpath of each entry file not reached through `"."` (executables count as `"."`). */
+function subpathsOf(entries: readonly EntryPoint[]): Map<string, string> {
+  const main = new Set<string>();
+  const subpaths = new Map<string, string>();
+  for (const { source, subpath } of entries) {
+    if (source === undefined) continue;
+    if (subpath === "." || subpath.startsWith("bin:")) main.add(source);
+    else if (!subpaths.has(source)) subpaths.set(source, subpath);
+  }
+  for (const source of main) subpaths.delete(source);
+  return subpaths;
 }
 
 /** Every (subpath, target) pair the manifest declares, code files only, each pair once. */

@@ -7,13 +7,16 @@ import { relative, sep } from "node:path";
 import type ts from "typescript";
 import { isReferencedSource } from "../ladder/create-program.js";
 import type { Project, ProjectPackage } from "../project/discover-project.js";
+import type { PackageEntryPoints } from "../project/entry-points.js";
 import { collectSymbols } from "./collect-symbols.js";
 import type { InternalSymbol } from "./collect-symbols.js";
-import { collectPublicExports } from "./public-surface.js";
+import { collectPublicExports, surfaceFilter } from "./public-surface.js";
 import type { PublicExport } from "./public-surface.js";
 import { aggregate, scoreSymbol } from "./rubric.js";
 import type { CategoryScore } from "./rubric.js";
 import type { SymbolFacts } from "./symbol-facts.js";
+import { createDialectResolver } from "./tsdoc-dialect.js";
+import type { TsdocDialect } from "./tsdoc-dialect.js";
 
 /** One scored public symbol, as it appears in the JSON report's `symbols`. */
 export interface ScoredSymbol {
@@ -23,6 +26,11 @@ export interface ScoredSymbol {
   readonly kind: SymbolFacts["kind"];
   /** The workspace package it belongs to. */
   readonly package: string;
+  /**
+   * The `exports` subpath it is reached through (`"./sub"`), absent for the main entry `"."`:
+   * with `name` and `package`, what tells apart one name exported by several subpaths.
+   */
+  readonly entry?: string;
   /** Its file, relative to the repository root. */
   readonly file: string;
   /** Its 1-based line. */
@@ -73,6 +81,8 @@ export interface CollectedPackage {
 export interface CollectedWorkspace {
   /** One entry per workspace package. */
   readonly packages: readonly CollectedPackage[];
+  /** The `tsdoc.json` files the comments were read with, and what their loader reported. */
+  readonly tsdocConfigs: readonly TsdocDialect[];
 }
 
 /** Everything the scorer found. */
@@ -106,20 +116,19 @@ export function collectWorkspace(
   project: Project,
 ): CollectedWorkspace {
   const seen = new Set<ts.Node>();
+  const dialects = createDialectResolver();
   const packages = project.packages.flatMap((pkg): CollectedPackage[] => {
     const program = programOf(programs, pkg.entries.entryFiles);
     if (program === undefined) return [];
     const checker = program.getTypeChecker();
-    const sources = pkg.entries.entryFiles
-      .map((file) => program.getSourceFile(file))
-      .filter((file) => file !== undefined);
-    const exports = collectPublicExports(sources, checker, seen);
-    const { symbols, internal } = collectSymbols(
-      exports,
-      checker,
-      project.root,
-      pkg.manifest.name,
-    );
+    const { sources, subpaths } = entrySources(program, pkg.entries);
+    const exports = collectPublicExports(sources, checker, seen, subpaths);
+    const { symbols, internal } = collectSymbols(exports, checker, {
+      root: project.root,
+      packageName: pkg.manifest.name,
+      dialectOf: dialects.dialectOf,
+      inSurface: surfaceFilter(sources),
+    });
     return [
       {
         standing: standing(project.root, pkg, program),
@@ -132,7 +141,7 @@ export function collectWorkspace(
       },
     ];
   });
-  return { packages };
+  return { packages, tsdocConfigs: dialects.loaded() };
 }
 
 /**
@@ -204,16 +213,35 @@ export function scoreCollected(workspace: CollectedWorkspace): WorkspaceScore {
 
 function toScored(facts: SymbolFacts, doc: CategoryScore, types: CategoryScore): ScoredSymbol {
   const overload = facts.overload === undefined ? {} : { overload: facts.overload };
+  const entry = facts.entry === undefined ? {} : { entry: facts.entry };
   return {
     name: facts.name,
     kind: facts.kind,
     package: facts.package,
+    ...entry,
     file: facts.file,
     line: facts.line,
     ...overload,
     doc: { score: doc.score, missing: doc.missing },
     types: { score: types.score, missing: types.missing },
   };
+}
+
+/** The entry files in the Program, and the `exports` subpath of those not at `"."`. */
+function entrySources(
+  program: ts.Program,
+  entry: PackageEntryPoints,
+): { sources: ts.SourceFile[]; subpaths: Map<ts.SourceFile, string> } {
+  const sources: ts.SourceFile[] = [];
+  const subpaths = new Map<ts.SourceFile, string>();
+  for (const file of entry.entryFiles) {
+    const source = program.getSourceFile(file);
+    if (source === undefined) continue;
+    sources.push(source);
+    const subpath = entry.subpaths.get(file);
+    if (subpath !== undefined) subpaths.set(source, subpath);
+  }
+  return { sources, subpaths };
 }
 
 function standing(root: string, pkg: ProjectPackage, program: ts.Program): PackageStanding {

@@ -145,4 +145,16 @@ describe("discoverProject", () => {
       }),
     ).toEqual({ packages: [["root", ["src/index.ts"]]], tsconfigs: [["tsconfig.json", false]] });
   });
+
+  it("names a package without a name after its folder, and survives a broken manifest", () => {
+    const root = tempRepo({
+      "package.json": "{ broken",
+      "tsconfig.json": "{}",
+      "src/index.ts": SRC,
+    });
+    const project = discoverProject(root);
+    expect(project.packages.map((p) => [p.manifest.name, p.entries.entryFiles])).toEqual([
+      [root.split("/").pop(), [`${root}/src/index.ts`]],
+    ]);
+  });
 });

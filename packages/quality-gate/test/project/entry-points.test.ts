@@ -19,7 +19,11 @@ function entriesOf(files: Record<string, string | object>) {
   const manifest = readManifest(dir);
   if (manifest === undefined) throw new Error("no package.json");
   const found = findEntryPoints(dir, manifest, readOutputLayouts([dir]));
+  const rel = (path: string): string => path.slice(dir.length + 1);
   return {
+    subpaths: Object.fromEntries(
+      [...found.subpaths].map(([file, subpath]) => [rel(file), subpath]),
+    ),
     entries: found.entries.map((entry) => [
       entry.subpath,
       entry.source === undefined ? undefined : entry.source.slice(dir.length + 1),
@@ -59,6 +63,7 @@ describe("findEntryPoints", () => {
         [".", "src/index.ts", "tsconfig"],
         ["./client", "src/client/index.mts", "tsconfig"],
       ],
+      subpaths: { "src/client/index.mts": "./client" },
       unresolved: [],
     });
   });
@@ -146,6 +151,7 @@ describe("findEntryPoints", () => {
         [".", "src/index.ts", "fallback"],
         ["./extra", undefined, undefined],
       ],
+      subpaths: {},
       unresolved: ["./dist/extra.js"],
     });
   });
@@ -163,7 +169,25 @@ describe("findEntryPoints", () => {
         [".", "src/index.ts", "tsconfig"],
         ["bin:tool", undefined, undefined],
       ],
+      subpaths: {},
       unresolved: [],
     });
+  });
+
+  it("says which subpath reaches each entry file that is not the main entry, preferring the main one", () => {
+    expect(
+      entriesOf({
+        "package.json": {
+          name: "a",
+          exports: {
+            "./sub": { import: "./lib/sub.ts", types: "./lib/sub.ts" },
+            "./index": "./lib/main.ts",
+            ".": "./lib/main.ts",
+          },
+        },
+        "lib/main.ts": SRC,
+        "lib/sub.ts": SRC,
+      }).subpaths,
+    ).toEqual({ "lib/sub.ts": "./sub" });
   });
 });
