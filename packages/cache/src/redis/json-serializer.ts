@@ -7,7 +7,8 @@
  * text is still JSON and plain values cost nothing extra: `[value]`, or `[value, patches]` when a
  * patch is needed, each patch `[tag, ...path]`. Values JSON cannot represent at all (bigint, symbol,
  * function, `Map`, `Set`, class instances, objects with a `toJSON`, cycles) are refused with a
- * `TypeError` that names the path, rather than stored as something else.
+ * `TypeError` that names the path, rather than stored as something else. An object with a null
+ * prototype is accepted and reads back as a plain object (JSON has no prototypes).
  */
 
 /**
