@@ -37,7 +37,8 @@ export interface RedisCacheOptions<V> {
   readonly client?: Redis;
   /**
    * Prefix of every key and name of the notification channel: values live at
-   * `{namespace}:v:<key>`, locks at `{namespace}:l:<key>`, notifications go to
+   * `{namespace}:v:<key>`, locks at `{namespace}:l:<key>` (and `{namespace}:w:<key>` flags that a
+   * process waits for one), notifications go to
    * `{namespace}:events`. Processes that share a namespace share values. It may not contain `{`
    * or `}`.
    */

@@ -3,8 +3,9 @@
  * resolves, never rejects on a connection problem: it returns {@link FAILED} once the runner has
  * reported the failure, so the cache can answer from its local tier and the loader instead.
  *
- * Layout, for namespace `users`: values at `{users}:v:<key>`, locks at `{users}:l:<key>`,
- * notifications on channel `{users}:events`. The braces keep one namespace from matching another's
+ * Layout, for namespace `users`: values at `{users}:v:<key>`, locks at `{users}:l:<key>`, the
+ * flag "a process waits for this lock" at `{users}:w:<key>`, notifications on channel
+ * `{users}:events`. The braces keep one namespace from matching another's
  * keys (`users` and `users:admin` scan apart) and name a Redis Cluster hash tag.
  *
  * @internal
@@ -42,12 +43,14 @@ const SCAN_COUNT = 500;
  * The keys and channel of a namespace.
  *
  * @param namespace - the cache's namespace
- * @returns the value-key and lock-key builders, the channel, and the SCAN pattern of all its keys
+ * @returns the value, lock and waiters-flag key builders, the channel, and the SCAN pattern of all
+ *   its keys
  * @internal
  */
 export function keyLayout(namespace: string): {
   value: (key: string) => string;
   lock: (key: string) => string;
+  waiters: (key: string) => string;
   channel: string;
   pattern: string;
 } {
@@ -55,6 +58,7 @@ export function keyLayout(namespace: string): {
   return {
     value: (key) => `${prefix}v:${key}`,
     lock: (key) => `${prefix}l:${key}`,
+    waiters: (key) => `${prefix}w:${key}`,
     channel: `${prefix}events`,
     pattern: `${prefix.replaceAll(/[*?[\]\\]/g, "\\$&")}*`,
   };
@@ -169,7 +173,8 @@ export class RemoteStore {
     code: Parameters<typeof runScript>[1],
     args: readonly (string | number)[],
   ): Promise<unknown> {
-    const keys = [this.#layout.value(key), this.#layout.lock(key)];
+    const layout = this.#layout;
+    const keys = [layout.value(key), layout.lock(key), layout.waiters(key)];
     return this.#run(operation, key, (client: Redis) => runScript(client, code, keys, args));
   }
 }

@@ -226,6 +226,25 @@ describe.skipIf(skipRedis)("RedisCache", () => {
       expect(total).toBe(1);
     });
 
+    it("a load nobody waits for sends no message; a set always does", async () => {
+      const namespace = uniqueNamespace();
+      const [a] = await caches<number>(1, { namespace });
+      const listener = rawClient(server());
+      const heard: string[] = [];
+      const first = new Promise<void>((resolve) => {
+        listener.on("message", (_, text: string) => {
+          heard.push((JSON.parse(text) as { t: string }).t);
+          resolve();
+        });
+      });
+      await listener.subscribe(`{${namespace}}:events`);
+      await a!.fetch("k", () => 1);
+      await a!.set("k2", 2);
+      await first; // messages arrive in order: a message from the fill would come first
+      expect(heard[0]).toBe("s");
+      listener.disconnect();
+    });
+
     it("a second fetch is a local hit and calls no loader", async () => {
       const [a] = await caches<number>(1);
       let calls = 0;
