@@ -41,7 +41,8 @@ export function loadIoredis(require: (id: string) => unknown = load): typeof IOR
 /**
  * Creates the command connection for a `url`. It never queues a command while disconnected and
  * never resends an unanswered one after a reconnect: a command the cache gave up on must not run
- * later.
+ * later. Commands issued in the same tick go out in one write (auto-pipelining): under concurrent
+ * load the socket writes, not Redis, were most of the cache's CPU time.
  *
  * @param url - the `url` option
  * @param name - the cache's name, for `CLIENT LIST`
@@ -53,6 +54,7 @@ export function createClient(url: string, name: string): Redis {
   const client = new Client(url, {
     enableOfflineQueue: false,
     autoResendUnfulfilledCommands: false,
+    enableAutoPipelining: true,
     // CLIENT SETNAME refuses spaces and newlines.
     connectionName: `ladder-cache:${name.replaceAll(/[^\w:.-]/g, "_")}`,
   });

@@ -11,6 +11,7 @@ import { createClient } from "./create-client.js";
 import { InvalidationBus } from "./invalidation-bus.js";
 import type { BusMessage } from "./invalidation-bus.js";
 import { KeyWaiters } from "./key-waiters.js";
+import { LockRenewer } from "./lock-renewer.js";
 import { OWNER, resolveCallTtl, resolveRedisCacheOptions } from "./redis-cache-options.js";
 import type { RedisCacheOptions, ResolvedRedisCacheOptions } from "./redis-cache-options.js";
 import { RedisCounters } from "./redis-cache-stats.js";
@@ -80,7 +81,8 @@ export class RedisCache<V> implements AsyncDisposable {
   readonly #waiters = new KeyWaiters();
   readonly #tracker = new ChangeTracker();
   readonly #flights = new Map<string, Flight<V>>();
-  readonly #loads = new Set<AbortController>();
+  /** One signal for every load: it aborts when the cache closes. */
+  readonly #closer = new AbortController();
   readonly #counters = new RedisCounters();
   readonly #context: SharedLoadContext<V>;
   #subscribed = false;
@@ -93,9 +95,11 @@ export class RedisCache<V> implements AsyncDisposable {
    *
    * @param options - connection (`url` or `client`), `namespace`, TTLs, local tier, lock, fault
    *   handling, serializer, clock and name
-   * @throws TypeError when an option is unknown or has the wrong type, when not exactly one of
-   *   `url` and `client` is given, or when `url` is given and ioredis is not installed
+   * @throws TypeError when an option is unknown or has the wrong type, or when not exactly one of
+   *   `url` and `client` is given
    * @throws RangeError when a number is out of range
+   * @throws Error with `code` `"LADDER_REDIS_CLIENT_MISSING"` when `url` is given and ioredis is
+   *   not installed
    * @example
    * ```ts
    * const sessions = new RedisCache<Session>({ client: redis, namespace: "sessions", local: false });
@@ -325,14 +329,11 @@ export class RedisCache<V> implements AsyncDisposable {
   }
 
   #fly(key: string, loader: Loader<string, V>, ttl: number): Flight<V> {
-    const controller = new AbortController();
     const ticket = this.#tracker.begin(key);
-    this.#loads.add(controller);
-    const request = { key, loader, ttl, signal: controller.signal, ticket };
+    const request = { key, loader, ttl, signal: this.#closer.signal, ticket };
     const flight: Flight<V> = {
       promise: loadShared(this.#context, request).finally(() => {
         this.#tracker.end(ticket);
-        this.#loads.delete(controller);
         if (this.#flights.get(key) === flight) this.#flights.delete(key);
       }),
     };
@@ -370,9 +371,9 @@ export class RedisCache<V> implements AsyncDisposable {
     return {
       remote: this.#remote,
       waiters: this.#waiters,
+      renewer: new LockRenewer(lockTtl / 3, (key, token) => void this.#remote.extend(key, token)),
       serializer,
       now,
-      lockTtl,
       lockWaitTimeout,
       random: Math.random,
       assertOpen: () => {
@@ -499,7 +500,7 @@ export class RedisCache<V> implements AsyncDisposable {
 
   async #shutdown(): Promise<void> {
     const error = closedError(this.#options.name);
-    for (const controller of this.#loads) controller.abort(error);
+    this.#closer.abort(error);
     this.#waiters.notifyAll();
     this.#local?.close();
     this.#bus.close();

@@ -22,6 +22,7 @@ import { FAILED } from "./command-runner.js";
 import type { Failed } from "./command-runner.js";
 import type { Serializer } from "./json-serializer.js";
 import type { KeyWaiters, Waiter } from "./key-waiters.js";
+import type { LockRenewer } from "./lock-renewer.js";
 import { backoffDelay } from "./key-waiters.js";
 import type { RedisLockWaitMessage } from "./redis-telemetry.js";
 import type { FetchOrLockReply, RemoteStore } from "./remote-store.js";
@@ -30,9 +31,9 @@ import type { FetchOrLockReply, RemoteStore } from "./remote-store.js";
 export interface SharedLoadContext<V> {
   readonly remote: RemoteStore;
   readonly waiters: KeyWaiters;
+  readonly renewer: LockRenewer;
   readonly serializer: Serializer<V>;
   readonly now: () => number;
-  readonly lockTtl: number;
   readonly lockWaitTimeout: number;
   readonly random: () => number;
   /** Throws when the cache was closed. */
@@ -156,8 +157,7 @@ async function loadAndFill<V>(
   token: string,
 ): Promise<V> {
   const { key, ttl } = request;
-  const renew = setInterval(() => void context.remote.extend(key, token), context.lockTtl / 3);
-  renew.unref();
+  const stopRenewing = context.renewer.hold(key, token);
   let value: V;
   let payload: string;
   try {
@@ -167,7 +167,7 @@ async function loadAndFill<V>(
     void context.remote.release(key, token);
     throw error;
   } finally {
-    clearInterval(renew);
+    stopRenewing();
   }
   if (ttl === 0) {
     void context.remote.release(key, token);
