@@ -32,7 +32,8 @@ export interface RedisCacheOptions<V> {
    * own for its subscription (`client.duplicate()`), and `close()` leaves yours open. A client
    * that resends unanswered commands after a reconnect (ioredis's default) may replay a `delete`
    * that already failed open; create it with `autoResendUnfulfilledCommands: false` to rule that
-   * out.
+   * out. With dozens of calls in flight per process, `enableAutoPipelining: true` saves CPU at the
+   * price of one event-loop turn of latency per call.
    */
   readonly client?: Redis;
   /**
