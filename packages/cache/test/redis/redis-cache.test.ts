@@ -348,6 +348,14 @@ describe.skipIf(skipRedis)("RedisCache", () => {
       expect(a!.stats()).toMatchObject({ corrupt: 2, loads: 1 });
     });
 
+    it("a loaded value the serializer refuses rejects the callers and frees the lock", async () => {
+      const namespace = uniqueNamespace();
+      const [a, b] = await caches<unknown>(2, { namespace });
+      await expect(a!.fetch("k", () => new Map())).rejects.toThrow(/is a Map/);
+      expect(await redis().exists(`{${namespace}}:l:k`, `{${namespace}}:v:k`)).toBe(0);
+      expect(await b!.fetch("k", () => "plain")).toBe("plain");
+    });
+
     it("validates its arguments synchronously", async () => {
       const [a] = await caches<number>(1);
       expect(() => a!.fetch("k", "nope" as never)).toThrow(TypeError);
