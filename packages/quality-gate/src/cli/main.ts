@@ -154,7 +154,7 @@ function addScaffoldCommands(program: Command, io: CliIo, done: (code: number) =
     .option("--debug", "print stacks for setup errors")
     .action(async (dir: string) => {
       const { initCommand } = await import("./init-command.js");
-      done(initCommand(dir, io));
+      done(await initCommand(dir, io));
     });
 }
 

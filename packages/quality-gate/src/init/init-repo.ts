@@ -3,7 +3,8 @@
  * what it has. A second run changes nothing.
  */
 import { existsSync, readFileSync } from "node:fs";
-import { join } from "node:path";
+import { basename, join } from "node:path";
+import { gatePrettierConfig } from "../defaults/prettier-config.js";
 import { QualityGateError } from "../errors.js";
 import { detectPackageManager } from "../scaffold/package-manager.js";
 import type { PackageManager } from "../scaffold/package-manager.js";
@@ -51,10 +52,10 @@ const DRIVEN_TOOLS = [
  * @throws {@link QualityGateError} `NO_PACKAGE` when the folder has no `package.json`
  * @example
  * ```ts
- * const { steps } = initRepository("/repo");
+ * const { steps } = await initRepository("/repo");
  * ```
  */
-export function initRepository(root: string): InitResult {
+export async function initRepository(root: string): Promise<InitResult> {
   const packageFile = join(root, "package.json");
   if (!existsSync(packageFile)) {
     throw new QualityGateError(
@@ -66,6 +67,7 @@ export function initRepository(root: string): InitResult {
   const text = readFileSync(packageFile, "utf8");
   const pkg = JSON.parse(text) as Record<string, unknown>;
   const { steps, planned } = planFiles(root, manager, pkg);
+  await formatJson(planned);
   const added = addPackageKeys(pkg);
   if (added.length > 0) {
     planned.push({ path: packageFile, content: reindent(pkg, text), action: "update" });
@@ -83,6 +85,29 @@ export function initRepository(root: string): InitResult {
     ? `${manager} install && `
     : "";
   return { manager, steps, next: `${install}${manager} run precommit` };
+}
+
+/**
+ * Formats the JSON files `init` writes as the repository's Prettier settings would, so the files
+ * it adds pass rung 1 from the start (Prettier keeps a short array on one line, which
+ * `JSON.stringify` never does).
+ */
+async function formatJson(planned: PlannedFile[]): Promise<void> {
+  const json = planned.filter((file) => file.path.endsWith(".json"));
+  if (json.length === 0) return;
+  const prettier = await import("prettier");
+  // The Prettier config init writes in this same run is not on disk yet: its options are the gate's.
+  const ownConfig = planned.some((file) => basename(file.path).startsWith("prettier.config."));
+  for (const [index, file] of planned.entries()) {
+    if (!json.includes(file)) continue;
+    const options = ownConfig
+      ? gatePrettierConfig
+      : ((await prettier.resolveConfig(file.path)) ?? {});
+    planned[index] = {
+      ...file,
+      content: await prettier.format(file.content, { ...options, filepath: file.path }),
+    };
+  }
 }
 
 /** The config files to create, and the steps for those the repository already has. */

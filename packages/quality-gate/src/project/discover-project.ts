@@ -4,7 +4,8 @@
  * the repository through this one description, so they all agree on what "the repository" is,
  * from whatever directory the gate was started.
  */
-import { resolve } from "node:path";
+import { existsSync } from "node:fs";
+import { join, resolve } from "node:path";
 import { declaresEntries, findPackages } from "./find-packages.js";
 import type { WorkspacePackage } from "./find-packages.js";
 import { findEntryPoints } from "./entry-points.js";
@@ -60,12 +61,12 @@ export function discoverProject(root: string, entryPoints?: readonly string[]): 
       : published.length > 0 || described.length === 0
         ? published
         : described.slice(0, 1);
+  // Without a root tsconfig every package's own is checked; with one, only those of the packages
+  // scored whose entry files it leaves out (a private app outside it is its own script's business).
+  const checked = existsSync(join(root, "tsconfig.json")) ? packages : described;
   const tsconfigs = findTsconfigs(
     root,
-    [...packages, ...described.filter((pkg) => !packages.includes(pkg))].map((pkg) => ({
-      dir: pkg.dir,
-      entryFiles: pkg.entries.entryFiles,
-    })),
+    checked.map((pkg) => ({ dir: pkg.dir, entryFiles: pkg.entries.entryFiles })),
   );
   return { root, packages, tsconfigs };
 }

@@ -27,7 +27,7 @@ export interface TsconfigProject {
  * Lists the projects a repository type-checks.
  *
  * @param root - the repository root
- * @param packages - every package's folder and entry files: without a root tsconfig each is
+ * @param packages - the packages' folders and entry files: without a root tsconfig each is
  *   checked by its own; with one, those whose entry files it leaves out
  * @returns the projects, referenced ones after the project that names them; empty when there is
  *   no tsconfig at all

@@ -31,9 +31,13 @@ function headline(report: Report): string {
 function ladderTable(report: Report): string[] {
   const rows = report.rungs.map((rung) => {
     const time = rung.status === "not-run" ? "" : `${(rung.durationMs / 1000).toFixed(1)} s`;
-    return `| ${String(rung.id)} | ${rung.name} | ${STATUS[rung.status] ?? rung.status} | ${time} |`;
+    const tool =
+      rung.tool === undefined
+        ? ""
+        : inline(`${rung.tool.name} ${rung.tool.version ?? ""}`.trim());
+    return `| ${String(rung.id)} | ${rung.name} | ${STATUS[rung.status] ?? rung.status} | ${time} | ${tool} |`;
   });
-  return ["| Rung | Name | Status | Time |", "| ---: | --- | --- | ---: |", ...rows];
+  return ["| Rung | Name | Status | Time | Tool |", "| ---: | --- | --- | ---: | --- |", ...rows];
 }
 
 function scoreCard(report: Report): string[] {

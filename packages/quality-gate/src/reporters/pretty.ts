@@ -1,6 +1,6 @@
 /**
- * The `pretty` format: the ladder table (rung, status, duration), findings grouped by file, and a
- * score card in the spirit of the seed's "Quality Metrics".
+ * The `pretty` format: the ladder table (rung, status, duration, the tool that ran it), findings
+ * grouped by file, and a score card in the spirit of the seed's "Quality Metrics".
  */
 import { createColors } from "picocolors";
 import type { Finding } from "../ladder/finding.js";
@@ -30,7 +30,7 @@ export const prettyReporter: Reporter = {
       const duration =
         rung.status === "not-run" ? "" : `${(rung.durationMs / 1000).toFixed(1)} s`;
       lines.push(
-        `  ${paint(rung.status, `${MARKS[rung.status] ?? " "} ${String(rung.id)} ${rung.name.padEnd(11)} ${status}`)} ${c.dim(duration)}`,
+        `  ${paint(rung.status, `${MARKS[rung.status] ?? " "} ${String(rung.id)} ${rung.name.padEnd(11)} ${status}`)} ${c.dim(`${duration.padStart(8)}  ${toolLabel(rung.tool)}`.trimEnd())}`,
       );
     }
     lines.push(
@@ -44,6 +44,13 @@ export const prettyReporter: Reporter = {
     return `${lines.join("\n")}\n`;
   },
 };
+
+/** `prettier 3.3.3`, `eslint 10.1.0 (the gate's)`, `npm run test (script)`. */
+function toolLabel(tool: Report["rungs"][number]["tool"]): string {
+  if (tool === undefined) return "";
+  const name = tool.version === undefined ? tool.name : `${tool.name} ${tool.version}`;
+  return tool.source === "bundled" ? `${name} (the gate's)` : name;
+}
 
 function findingsByFile(findings: readonly Finding[], bold: (text: string) => string): string[] {
   if (findings.length === 0) return ["No findings.", ""];

@@ -22,6 +22,10 @@ export interface ToolPlan {
   readonly args: readonly string[];
   /** Whether a script of the repository runs the tool (so it is the one the repository uses). */
   readonly scripted: boolean;
+  /** Environment variables the tool's command needs (`ESLINT_USE_FLAT_CONFIG`). */
+  readonly env?: Readonly<Record<string, string>>;
+  /** Why the gate must not run it (a script that writes files), when it must not. */
+  readonly refused?: string;
 }
 
 /** One tool a rung can run. */

@@ -16,6 +16,12 @@ export interface ScriptCommand {
   readonly program: string;
   /** Its arguments. */
   readonly args: readonly string[];
+  /**
+   * The whole command (launchers and variables included) as the shell should run it again: each
+   * word quoted, globs the script left unquoted still unquoted, so the shell expands them as it
+   * would have.
+   */
+  readonly shell: string;
 }
 
 /** Launchers that run the next word as the program. */
@@ -36,9 +42,9 @@ const MANAGERS = new Set(["pnpm", "yarn", "npm", "bun"]);
  * ```
  */
 export function scriptCommands(script: string, text: string): ScriptCommand[] {
-  return splitCommands(text).flatMap((words) => {
-    const command = withoutLaunchers(words);
-    return command === undefined ? [] : [{ script, ...command }];
+  return splitCommands(text).flatMap((tokens) => {
+    const command = withoutLaunchers(tokens.map((token) => token.word));
+    return command === undefined ? [] : [{ script, ...command, shell: shellText(tokens) }];
   });
 }
 
@@ -95,18 +101,41 @@ export function pathArguments(args: readonly string[], valued: readonly string[]
  * shell-quote's POSIX-shell tokenizer (quotes and escapes as a shell reads them, variables left as
  * written, unquoted globs kept as their pattern).
  */
-function splitCommands(text: string): string[][] {
-  const commands: string[][] = [[]];
+function splitCommands(text: string): Token[][] {
+  const commands: Token[][] = [[]];
   for (const token of parse(text, (name) => `$${name}`)) {
-    if (typeof token === "string") commands.at(-1)?.push(token);
-    else if ("op" in token && token.op === "glob") commands.at(-1)?.push(token.pattern);
-    else if ("op" in token) commands.push([]);
+    if (typeof token === "string") commands.at(-1)?.push({ word: token, glob: false });
+    else if ("op" in token && token.op === "glob") {
+      commands.at(-1)?.push({ word: token.pattern, glob: true });
+    } else if ("op" in token) commands.push([]);
   }
-  return commands.filter((words) => words.length > 0);
+  return commands.filter((tokens) => tokens.length > 0);
+}
+
+/** A word of a command, and whether the shell expands it (an unquoted glob). */
+interface Token {
+  readonly word: string;
+  readonly glob: boolean;
+}
+
+/** The command as the shell should see it again: words quoted, unquoted globs left to expand. */
+function shellText(tokens: readonly Token[]): string {
+  return tokens.map((token) => (token.glob ? token.word : quoteWord(token.word))).join(" ");
+}
+
+/**
+ * A word as a POSIX shell reads it back: as it is when it holds only characters the shell takes
+ * literally (so `A=1` stays an assignment), else in single quotes (as Python's `shlex.quote`).
+ */
+function quoteWord(word: string): string {
+  if (/^[\w@%+=:,./-]+$/.test(word)) return word;
+  return `'${word.replaceAll("'", `'"'"'`)}'`;
 }
 
 /** The program and arguments once `npx`, `pnpm exec`, `cross-env A=1` and `A=1` are set aside. */
-function withoutLaunchers(words: readonly string[]): Omit<ScriptCommand, "script"> | undefined {
+function withoutLaunchers(
+  words: readonly string[],
+): Omit<ScriptCommand, "script" | "shell"> | undefined {
   let rest = [...words];
   for (;;) {
     const [first, second] = rest;

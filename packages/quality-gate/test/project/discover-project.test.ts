@@ -76,8 +76,8 @@ describe("discoverProject", () => {
       ],
       tsconfigs: [
         ["packages/a/tsconfig.json", false],
-        ["packages/b/tsconfig.json", false],
         ["packages/app/tsconfig.json", false],
+        ["packages/b/tsconfig.json", false],
       ],
     });
   });
