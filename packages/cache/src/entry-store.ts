@@ -79,6 +79,7 @@ export class EntryStore<K, V> {
    * @param value - the value to keep
    * @param expiresAt - absolute expiry time on the cache's clock
    * @returns the slot used
+   * @throws Error when every slot up to the limit is taken (the caller did not make room)
    */
   insert(key: K, value: V, expiresAt: number): number {
     const slot = this.#free.pop() ?? this.#allocate();
@@ -146,6 +147,11 @@ export class EntryStore<K, V> {
 
   #grow(): void {
     const capacity = Math.min(this.#limit, this.expiresAt.length * 2);
+    // Typed arrays drop out-of-bounds writes silently, so inserting into a full store would lose
+    // the entry's links and break the recency list: fail loudly instead (issue 19).
+    if (capacity === this.expiresAt.length) {
+      throw new Error(`EntryStore: all ${capacity} slots are taken; make room before inserting.`);
+    }
     const expiresAt = new Float64Array(capacity);
     const links = new Int32Array(capacity * 2);
     expiresAt.set(this.expiresAt);

@@ -71,8 +71,18 @@ export interface TtlCacheOptions<K, V> {
   readonly name?: string;
   /**
    * Called after an entry has left the cache, with the reason. Use it to release resources a value
-   * holds. It runs synchronously inside the call that removed the entry (inside the sweep timer for
-   * swept entries), after the cache is consistent again; it must not throw.
+   * holds.
+   *
+   * It runs synchronously before the call that removed the entry returns (inside the sweep timer
+   * for swept entries), once that call has finished changing the cache: the bound holds and the
+   * entry is gone. It may call the cache back (`set` the key again, `delete`, `clear`, …); the
+   * removals those calls cause are reported after the current one, in order.
+   *
+   * If it throws, the cache stays consistent and every other removal is still reported; then the
+   * error is thrown by the method that removed the entry (several errors as one `AggregateError`).
+   * Where no synchronous caller exists (the sweep timer, `fetch`, a load completing), it is
+   * rethrown in a microtask and reaches `process.on("uncaughtException")`, as Node does for a
+   * throwing `diagnostics_channel` subscriber.
    */
   readonly onEvict?: (key: K, value: V, reason: EvictionReason) => void;
 }

@@ -1,4 +1,5 @@
 import { EntryStore } from "./entry-store.js";
+import { EvictionNotices } from "./eviction-notices.js";
 import { checkFunction } from "./options.js";
 import { SweepTimer } from "./sweep-timer.js";
 import { channels } from "./telemetry.js";
@@ -97,7 +98,7 @@ export class TtlCache<K, V> implements Disposable {
   readonly #maxEntries: number;
   readonly #now: () => number;
   readonly #name: string;
-  readonly #onEvict: ((key: K, value: V, reason: EvictionReason) => void) | undefined;
+  readonly #notices: EvictionNotices<K, V>;
   readonly #sweeper: SweepTimer;
   readonly #inFlight = new Map<K, InFlight<V>>();
   #closed = false;
@@ -126,7 +127,7 @@ export class TtlCache<K, V> implements Disposable {
     this.#maxEntries = resolved.maxEntries;
     this.#now = resolved.now;
     this.#name = resolved.name;
-    this.#onEvict = resolved.onEvict;
+    this.#notices = new EvictionNotices(resolved.onEvict, resolved.name);
     this.#store = new EntryStore<K, V>(resolved.maxEntries);
     this.#sweeper = new SweepTimer(resolved.sweepInterval, () => {
       this.#sweep();
@@ -148,6 +149,7 @@ export class TtlCache<K, V> implements Disposable {
    * @param key - the key to look up
    * @returns the value, or `undefined` when the key is absent or expired (use `has` to tell a stored
    *   `undefined` from a miss)
+   * @throws whatever `onEvict` threw for the expired entry this call removed
    * @example
    * ```ts
    * cache.set("user123", alice);
@@ -158,11 +160,14 @@ export class TtlCache<K, V> implements Disposable {
   get(key: K): V | undefined {
     const slot = this.#liveSlot(key);
     if (slot === undefined) {
-      this.#recordMiss(key);
+      if (this.#notices.pending) this.#deliverThenMiss(key);
+      else this.#recordMiss(key);
       return undefined;
     }
+    // Read before publishing: a hit subscriber may delete the key or reuse its slot.
+    const value = this.#store.values[slot];
     this.#recordHit(key, slot);
-    return this.#store.values[slot];
+    return value;
   }
 
   /**
@@ -175,6 +180,7 @@ export class TtlCache<K, V> implements Disposable {
    * @returns the cache, for chaining
    * @throws TypeError when `options` has an unknown key or `ttl` is not a number
    * @throws RangeError when `ttl` is negative or NaN; the cache is left unchanged
+   * @throws whatever `onEvict` threw for an entry this call removed, once the value is stored
    * @example
    * ```ts
    * cache.set("user123", alice).set("session:abc", session, { ttl: 5_000 });
@@ -184,6 +190,7 @@ export class TtlCache<K, V> implements Disposable {
     const expiresAt = this.#expiryFor(options);
     this.#supersede(key);
     this.#put(key, value, expiresAt);
+    if (this.#notices.pending) this.#notices.deliver();
     return this;
   }
 
@@ -193,6 +200,7 @@ export class TtlCache<K, V> implements Disposable {
    *
    * @param key - the key to look up
    * @returns `true` when a live entry exists, even if its value is `undefined`
+   * @throws whatever `onEvict` threw for the expired entry this call removed
    * @example
    * ```ts
    * cache.set("maybe", undefined);
@@ -201,7 +209,9 @@ export class TtlCache<K, V> implements Disposable {
    * ```
    */
   has(key: K): boolean {
-    return this.#liveSlot(key) !== undefined;
+    const slot = this.#liveSlot(key);
+    if (slot === undefined && this.#notices.pending) this.#notices.deliver();
+    return slot !== undefined;
   }
 
   /**
@@ -209,6 +219,7 @@ export class TtlCache<K, V> implements Disposable {
    *
    * @param key - the key to remove
    * @returns `true` when a live entry was removed; `false` when it was absent or already expired
+   * @throws whatever `onEvict` threw for the removed entry, once it is gone
    * @example
    * ```ts
    * cache.delete("user123"); // true
@@ -218,17 +229,20 @@ export class TtlCache<K, V> implements Disposable {
   delete(key: K): boolean {
     this.#supersede(key);
     const slot = this.#liveSlot(key);
-    if (slot === undefined) return false;
-    this.#deletes++;
-    if (channels.delete.hasSubscribers) publishKey(channels.delete, this.#name, key);
-    this.#remove(slot, "deleted");
-    return true;
+    if (slot !== undefined) {
+      this.#deletes++;
+      this.#remove(slot, "deleted");
+    }
+    if (this.#notices.pending) this.#notices.deliver();
+    return slot !== undefined;
   }
 
   /**
    * Removes every entry (each reaches `onEvict` with reason `"cleared"`). Statistics are kept;
    * loads in flight will not be cached.
    *
+   * @throws whatever `onEvict` threw, once the cache is empty and every entry was reported (an
+   *   `AggregateError` when several calls threw)
    * @example
    * ```ts
    * cache.clear();
@@ -237,10 +251,14 @@ export class TtlCache<K, V> implements Disposable {
    */
   clear(): void {
     for (const key of this.#inFlight.keys()) this.#supersede(key);
-    const removed = this.#onEvict === undefined ? [] : this.#snapshot(() => true);
+    if (this.#notices.listening) {
+      for (const [key, value] of this.#snapshot(() => true)) {
+        this.#notices.push(key, value, "cleared");
+      }
+    }
     this.#store.clear();
     this.#sweeper.stop();
-    for (const [key, value] of removed) this.#onEvict?.(key, value, "cleared");
+    if (this.#notices.pending) this.#notices.deliver();
   }
 
   /**
@@ -275,20 +293,15 @@ export class TtlCache<K, V> implements Disposable {
    * Removes every expired entry now, as the background sweep does.
    *
    * @returns how many entries were removed
+   * @throws whatever `onEvict` threw, once every expired entry is removed and reported
    * @example
    * ```ts
    * const removed = cache.prune();
    * ```
    */
   prune(): number {
-    const now = this.#now();
-    let removed = 0;
-    for (const slot of this.#store.slots()) {
-      if ((this.#store.expiresAt[slot] as number) <= now) {
-        this.#expire(slot);
-        removed++;
-      }
-    }
+    const removed = this.#removeExpired();
+    if (this.#notices.pending) this.#notices.deliver();
     return removed;
   }
 
@@ -340,9 +353,12 @@ export class TtlCache<K, V> implements Disposable {
     this.#expiryFor(options); // validate now: bad options throw here, not after the load
     const slot = this.#liveSlot(key);
     if (slot !== undefined) {
+      const value = this.#store.values[slot] as V;
       this.#recordHit(key, slot);
-      return Promise.resolve(this.#store.values[slot] as V);
+      return Promise.resolve(value);
     }
+    // A promise-returning method throws only for bad input: onEvict errors are reported instead.
+    if (this.#notices.pending) this.#deliverOrReport();
     this.#recordMiss(key);
     return (this.#inFlight.get(key) ?? this.#load(key, loader, options)).promise;
   }
@@ -401,6 +417,30 @@ export class TtlCache<K, V> implements Disposable {
     if (channels.miss.hasSubscribers) publishKey(channels.miss, this.#name, key);
   }
 
+  /** The miss path of `get` when a lazy expiry left a notice: report it, then the miss. */
+  #deliverThenMiss(key: K): void {
+    try {
+      this.#notices.deliver();
+    } finally {
+      this.#recordMiss(key);
+    }
+  }
+
+  /**
+   * Delivers pending notices where there is no synchronous caller to throw to (the end of a load,
+   * the miss path of `fetch`): an `onEvict` error is rethrown in a microtask, so it reaches
+   * `uncaughtException` the way a throwing `diagnostics_channel` subscriber does.
+   */
+  #deliverOrReport(): void {
+    try {
+      this.#notices.deliver();
+    } catch (error) {
+      queueMicrotask(() => {
+        throw error;
+      });
+    }
+  }
+
   #expiryFor(options: SetOptions | FetchOptions | undefined): number {
     const ttl = resolveTtl(options, this.#ttl);
     return ttl === Infinity ? Infinity : this.#now() + ttl;
@@ -424,11 +464,19 @@ export class TtlCache<K, V> implements Disposable {
     this.#store.values[slot] = value;
     this.#store.expiresAt[slot] = expiresAt;
     this.#store.touch(slot);
-    if (previous !== value) this.#onEvict?.(this.#store.keyAt(slot), previous, "replaced");
+    if (previous !== value) this.#notices.push(this.#store.keyAt(slot), previous, "replaced");
   }
 
+  /**
+   * The one place that makes room for a new entry: drops least recently used entries until one
+   * more fits. No user code runs until the insert that follows is done (removals only queue their
+   * notices), so nothing can refill the room between here and there.
+   */
   #makeRoom(): void {
-    if (this.#store.size < this.#maxEntries) return;
+    while (this.#store.size >= this.#maxEntries) this.#dropOldest();
+  }
+
+  #dropOldest(): void {
     const slot = this.#store.oldest;
     const expiresAt = this.#store.expiresAt[slot] as number;
     if (expiresAt !== Infinity && expiresAt <= this.#now()) {
@@ -436,54 +484,74 @@ export class TtlCache<K, V> implements Disposable {
       return;
     }
     this.#evictions++;
-    const key = this.#store.keyAt(slot);
-    if (channels.evict.hasSubscribers) publishKey(channels.evict, this.#name, key);
     this.#remove(slot, "evicted");
   }
 
   #expire(slot: number): void {
     this.#expirations++;
-    const key = this.#store.keyAt(slot);
-    if (channels.expire.hasSubscribers) publishKey(channels.expire, this.#name, key);
     this.#remove(slot, "expired");
   }
 
+  /** Removes an entry; its notice (onEvict, telemetry) is delivered when the operation ends. */
   #remove(slot: number, reason: EvictionReason): void {
     const key = this.#store.keyAt(slot);
     const value = this.#store.values[slot] as V;
     this.#store.remove(slot);
     if (this.#store.size === 0) this.#sweeper.stop();
-    this.#onEvict?.(key, value, reason);
+    this.#notices.push(key, value, reason);
   }
 
+  #removeExpired(): number {
+    const now = this.#now();
+    let removed = 0;
+    for (const slot of this.#store.slots()) {
+      if ((this.#store.expiresAt[slot] as number) <= now) {
+        this.#expire(slot);
+        removed++;
+      }
+    }
+    return removed;
+  }
+
+  /** The timer's sweep. An onEvict error thrown here reaches `uncaughtException`; the timer is already re-armed. */
   #sweep(): void {
-    const removed = this.prune();
+    const removed = this.#removeExpired();
     if (channels.sweep.hasSubscribers) channels.sweep.publish({ cache: this.#name, removed });
+    if (this.#notices.pending) this.#notices.deliver();
   }
 
+  /**
+   * Starts a load. It is registered before the loader runs, so a loader (or a `fetch` trace
+   * subscriber) that fetches the same key synchronously joins it instead of starting another.
+   */
   #load(key: K, loader: Loader<K, V>, options: FetchOptions | undefined): InFlight<V> {
     const controller = new AbortController();
-    const context: CacheKeyMessage<K> = this.#message(key);
+    let resolve!: (value: V) => void;
+    let reject!: (error: unknown) => void;
+    const promise = new Promise<V>((res, rej) => {
+      resolve = res;
+      reject = rej;
+    });
+    const load: InFlight<V> = { controller, superseded: false, promise };
+    this.#inFlight.set(key, load);
     const call = async (): Promise<V> => loader(key, { signal: controller.signal });
     const loading = channels.fetch.hasSubscribers
-      ? channels.fetch.tracePromise(call, context)
+      ? channels.fetch.tracePromise(call, this.#message(key))
       : call();
-    const load: InFlight<V> = {
-      controller,
-      superseded: false,
-      promise: loading.then(
-        (value) => {
-          this.#settle(key, load);
-          if (!load.superseded) this.#put(key, value, this.#expiryFor(options));
-          return value;
-        },
-        (error: unknown) => {
-          this.#settle(key, load);
-          throw error;
-        },
-      ),
-    };
-    this.#inFlight.set(key, load);
+    loading.then(
+      (value) => {
+        this.#settle(key, load);
+        if (!load.superseded) {
+          this.#put(key, value, this.#expiryFor(options));
+          if (this.#notices.pending) this.#deliverOrReport();
+        }
+        resolve(value);
+      },
+      (error: unknown) => {
+        this.#settle(key, load);
+        reject(error);
+      },
+    );
     return load;
   }
 
