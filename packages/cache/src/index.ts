@@ -44,8 +44,9 @@ export type {
   VarietyEntryMessage,
   VarietyPickMessage,
 } from "./telemetry.js";
+export type { CacheStats } from "./cache-core.js";
 export { TtlCache } from "./ttl-cache.js";
-export type { CacheStats, Loader, LoaderContext } from "./ttl-cache.js";
+export type { Loader, LoaderContext } from "./ttl-cache.js";
 export type {
   EvictionReason,
   FetchOptions,

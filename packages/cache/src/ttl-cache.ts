@@ -1,17 +1,11 @@
-import { EntryStore } from "./entry-store.js";
-import { EvictionNotices } from "./eviction-notices.js";
+import { CacheCore } from "./cache-core.js";
+import type { CacheStats } from "./cache-core.js";
+import { LoadRegistry } from "./load-registry.js";
+import type { Load } from "./load-registry.js";
 import { checkFunction } from "./options.js";
-import { SweepTimer } from "./sweep-timer.js";
 import { channels } from "./telemetry.js";
-import type { Channel } from "node:diagnostics_channel";
-import type { CacheKeyMessage } from "./telemetry.js";
 import { OWNER, resolveTtl, resolveTtlCacheOptions } from "./ttl-cache-options.js";
-import type {
-  EvictionReason,
-  FetchOptions,
-  SetOptions,
-  TtlCacheOptions,
-} from "./ttl-cache-options.js";
+import type { FetchOptions, SetOptions, TtlCacheOptions } from "./ttl-cache-options.js";
 
 /** What {@link TtlCache.fetch} passes to a loader besides the key. */
 export interface LoaderContext {
@@ -31,41 +25,6 @@ export interface LoaderContext {
  * @typeParam V - the value type
  */
 export type Loader<K, V> = (key: K, context: LoaderContext) => V | PromiseLike<V>;
-
-/** Counters returned by {@link TtlCache.stats}, counted since the cache was created. */
-export interface CacheStats {
-  /** Reads (`get`, `fetch`) that found a live entry. */
-  readonly hits: number;
-  /** Reads that found nothing live. Each caller of a shared `fetch` counts once. */
-  readonly misses: number;
-  /** Entries stored, by `set` or by a completed `fetch`. */
-  readonly sets: number;
-  /** Live entries removed by `delete`. */
-  readonly deletes: number;
-  /** Entries dropped to respect `maxEntries`. */
-  readonly evictions: number;
-  /** Expired entries removed, each counted once however it was found. */
-  readonly expirations: number;
-  /** Entries stored now, as {@link TtlCache.size}. */
-  readonly size: number;
-  /** `hits / (hits + misses)`, or `0` before the first read. */
-  readonly hitRate: number;
-}
-
-/**
- * Publishes a per-key message. Kept out of line so that the hot methods stay small enough for V8
- * to inline them whole; with no subscriber it is never called.
- */
-function publishKey(channel: Channel, cache: string, key: unknown): void {
-  channel.publish({ cache, key });
-}
-
-interface InFlight<V> {
-  readonly promise: Promise<V>;
-  readonly controller: AbortController;
-  /** Set when `set`, `delete` or `clear` touched the key during the load: its result is stale. */
-  superseded: boolean;
-}
 
 /**
  * An in-process key/value cache with a time to live per entry, an optional bound with
@@ -93,21 +52,8 @@ interface InFlight<V> {
  * ```
  */
 export class TtlCache<K, V> implements Disposable {
-  readonly #store: EntryStore<K, V>;
-  readonly #ttl: number;
-  readonly #maxEntries: number;
-  readonly #now: () => number;
-  readonly #name: string;
-  readonly #notices: EvictionNotices<K, V>;
-  readonly #sweeper: SweepTimer;
-  readonly #inFlight = new Map<K, InFlight<V>>();
-  #closed = false;
-  #hits = 0;
-  #misses = 0;
-  #sets = 0;
-  #deletes = 0;
-  #evictions = 0;
-  #expirations = 0;
+  readonly #core: CacheCore<K, V>;
+  readonly #loads = new LoadRegistry<K, V>();
 
   /**
    * Creates an empty cache. No timer starts until an entry that can expire is stored.
@@ -122,16 +68,7 @@ export class TtlCache<K, V> implements Disposable {
    * ```
    */
   constructor(options?: TtlCacheOptions<K, V>) {
-    const resolved = resolveTtlCacheOptions(options);
-    this.#ttl = resolved.ttl;
-    this.#maxEntries = resolved.maxEntries;
-    this.#now = resolved.now;
-    this.#name = resolved.name;
-    this.#notices = new EvictionNotices(resolved.onEvict, resolved.name);
-    this.#store = new EntryStore<K, V>(resolved.maxEntries);
-    this.#sweeper = new SweepTimer(resolved.sweepInterval, () => {
-      this.#sweep();
-    });
+    this.#core = new CacheCore(resolveTtlCacheOptions(options));
   }
 
   /**
@@ -139,7 +76,7 @@ export class TtlCache<K, V> implements Disposable {
    * still count until the next sweep or `prune()`; call `prune()` first for an exact live count.
    */
   get size(): number {
-    return this.#store.size;
+    return this.#core.store.size;
   }
 
   /**
@@ -158,15 +95,16 @@ export class TtlCache<K, V> implements Disposable {
    * ```
    */
   get(key: K): V | undefined {
-    const slot = this.#liveSlot(key);
+    const core = this.#core;
+    const slot = core.liveSlot(key);
     if (slot === undefined) {
-      if (this.#notices.pending) this.#deliverThenMiss(key);
-      else this.#recordMiss(key);
+      if (core.notices.pending) core.deliverThenMiss(key);
+      else core.recordMiss(key);
       return undefined;
     }
     // Read before publishing: a hit subscriber may delete the key or reuse its slot.
-    const value = this.#store.values[slot];
-    this.#recordHit(key, slot);
+    const value = core.store.values[slot];
+    core.recordHit(key, slot);
     return value;
   }
 
@@ -187,10 +125,11 @@ export class TtlCache<K, V> implements Disposable {
    * ```
    */
   set(key: K, value: V, options?: SetOptions): this {
-    const expiresAt = this.#expiryFor(options);
-    this.#supersede(key);
-    this.#put(key, value, expiresAt);
-    if (this.#notices.pending) this.#notices.deliver();
+    const core = this.#core;
+    const ttl = resolveTtl(options, core.ttl);
+    this.#loads.supersede(key);
+    core.put(key, value, ttl);
+    if (core.notices.pending) core.notices.deliver();
     return this;
   }
 
@@ -209,8 +148,9 @@ export class TtlCache<K, V> implements Disposable {
    * ```
    */
   has(key: K): boolean {
-    const slot = this.#liveSlot(key);
-    if (slot === undefined && this.#notices.pending) this.#notices.deliver();
+    const core = this.#core;
+    const slot = core.liveSlot(key);
+    if (slot === undefined && core.notices.pending) core.notices.deliver();
     return slot !== undefined;
   }
 
@@ -227,13 +167,14 @@ export class TtlCache<K, V> implements Disposable {
    * ```
    */
   delete(key: K): boolean {
-    this.#supersede(key);
-    const slot = this.#liveSlot(key);
+    const core = this.#core;
+    this.#loads.supersede(key);
+    const slot = core.liveSlot(key);
     if (slot !== undefined) {
-      this.#deletes++;
-      this.#remove(slot, "deleted");
+      core.deletes++;
+      core.remove(slot, "deleted");
     }
-    if (this.#notices.pending) this.#notices.deliver();
+    if (core.notices.pending) core.notices.deliver();
     return slot !== undefined;
   }
 
@@ -250,15 +191,9 @@ export class TtlCache<K, V> implements Disposable {
    * ```
    */
   clear(): void {
-    for (const key of this.#inFlight.keys()) this.#supersede(key);
-    if (this.#notices.listening) {
-      for (const [key, value] of this.#snapshot(() => true)) {
-        this.#notices.push(key, value, "cleared");
-      }
-    }
-    this.#store.clear();
-    this.#sweeper.stop();
-    if (this.#notices.pending) this.#notices.deliver();
+    this.#loads.supersedeAll();
+    this.#core.removeAll();
+    if (this.#core.notices.pending) this.#core.notices.deliver();
   }
 
   /**
@@ -271,7 +206,8 @@ export class TtlCache<K, V> implements Disposable {
    * ```
    */
   keys(): IterableIterator<K> {
-    return this.#snapshot(this.#isLive())
+    return this.#core
+      .snapshot(this.#core.isLive())
       .map(([key]) => key)
       .values();
   }
@@ -286,7 +222,7 @@ export class TtlCache<K, V> implements Disposable {
    * ```
    */
   entries(): IterableIterator<[K, V]> {
-    return this.#snapshot(this.#isLive()).values();
+    return this.#core.snapshot(this.#core.isLive()).values();
   }
 
   /**
@@ -300,8 +236,8 @@ export class TtlCache<K, V> implements Disposable {
    * ```
    */
   prune(): number {
-    const removed = this.#removeExpired();
-    if (this.#notices.pending) this.#notices.deliver();
+    const removed = this.#core.removeExpired();
+    if (this.#core.notices.pending) this.#core.notices.deliver();
     return removed;
   }
 
@@ -315,17 +251,7 @@ export class TtlCache<K, V> implements Disposable {
    * ```
    */
   stats(): CacheStats {
-    const reads = this.#hits + this.#misses;
-    return {
-      hits: this.#hits,
-      misses: this.#misses,
-      sets: this.#sets,
-      deletes: this.#deletes,
-      evictions: this.#evictions,
-      expirations: this.#expirations,
-      size: this.#store.size,
-      hitRate: reads === 0 ? 0 : this.#hits / reads,
-    };
+    return this.#core.stats();
   }
 
   /**
@@ -350,17 +276,18 @@ export class TtlCache<K, V> implements Disposable {
    */
   fetch(key: K, loader: Loader<K, V>, options?: FetchOptions): Promise<V> {
     checkFunction(OWNER, "loader", loader);
-    this.#expiryFor(options); // validate now: bad options throw here, not after the load
-    const slot = this.#liveSlot(key);
+    const core = this.#core;
+    const ttl = resolveTtl(options, core.ttl); // validate now: bad options throw here, not later
+    const slot = core.liveSlot(key);
     if (slot !== undefined) {
-      const value = this.#store.values[slot] as V;
-      this.#recordHit(key, slot);
+      const value = core.store.values[slot] as V;
+      core.recordHit(key, slot);
       return Promise.resolve(value);
     }
     // A promise-returning method throws only for bad input: onEvict errors are reported instead.
-    if (this.#notices.pending) this.#deliverOrReport();
-    this.#recordMiss(key);
-    return (this.#inFlight.get(key) ?? this.#load(key, loader, options)).promise;
+    if (core.notices.pending) core.deliverOrReport();
+    core.recordMiss(key);
+    return (this.#loads.get(key) ?? this.#load(key, loader, ttl)).promise;
   }
 
   /**
@@ -373,11 +300,10 @@ export class TtlCache<K, V> implements Disposable {
    * ```
    */
   close(): void {
-    this.#closed = true;
-    this.#sweeper.stop();
-    for (const load of this.#inFlight.values()) {
-      load.controller.abort(new Error(`${OWNER} "${this.#name}" was closed during the load.`));
-    }
+    const core = this.#core;
+    core.closed = true;
+    core.sweeper.stop();
+    this.#loads.abortAll(new Error(`${OWNER} "${core.name}" was closed during the load.`));
   }
 
   /**
@@ -395,192 +321,23 @@ export class TtlCache<K, V> implements Disposable {
     this.close();
   }
 
-  #liveSlot(key: K): number | undefined {
-    const slot = this.#store.index.get(key);
-    if (slot === undefined) return undefined;
-    const expiresAt = this.#store.expiresAt[slot] as number;
-    if (expiresAt !== Infinity && expiresAt <= this.#now()) {
-      this.#expire(slot);
-      return undefined;
-    }
-    return slot;
-  }
-
-  #recordHit(key: K, slot: number): void {
-    this.#hits++;
-    this.#store.touch(slot);
-    if (channels.hit.hasSubscribers) publishKey(channels.hit, this.#name, key);
-  }
-
-  #recordMiss(key: K): void {
-    this.#misses++;
-    if (channels.miss.hasSubscribers) publishKey(channels.miss, this.#name, key);
-  }
-
-  /** The miss path of `get` when a lazy expiry left a notice: report it, then the miss. */
-  #deliverThenMiss(key: K): void {
-    try {
-      this.#notices.deliver();
-    } finally {
-      this.#recordMiss(key);
-    }
-  }
-
-  /**
-   * Delivers pending notices where there is no synchronous caller to throw to (the end of a load,
-   * the miss path of `fetch`): an `onEvict` error is rethrown in a microtask, so it reaches
-   * `uncaughtException` the way a throwing `diagnostics_channel` subscriber does.
-   */
-  #deliverOrReport(): void {
-    try {
-      this.#notices.deliver();
-    } catch (error) {
-      queueMicrotask(() => {
-        throw error;
-      });
-    }
-  }
-
-  #expiryFor(options: SetOptions | FetchOptions | undefined): number {
-    const ttl = resolveTtl(options, this.#ttl);
-    return ttl === Infinity ? Infinity : this.#now() + ttl;
-  }
-
-  #put(key: K, value: V, expiresAt: number): void {
-    const slot = this.#store.index.get(key);
-    this.#sets++;
-    if (slot === undefined) {
-      this.#makeRoom();
-      this.#store.insert(key, value, expiresAt);
-    } else {
-      this.#replace(slot, value, expiresAt);
-    }
-    if (expiresAt !== Infinity && !this.#closed) this.#sweeper.start();
-    if (channels.set.hasSubscribers) publishKey(channels.set, this.#name, key);
-  }
-
-  #replace(slot: number, value: V, expiresAt: number): void {
-    const previous = this.#store.values[slot] as V;
-    this.#store.values[slot] = value;
-    this.#store.expiresAt[slot] = expiresAt;
-    this.#store.touch(slot);
-    if (previous !== value) this.#notices.push(this.#store.keyAt(slot), previous, "replaced");
-  }
-
-  /**
-   * The one place that makes room for a new entry: drops least recently used entries until one
-   * more fits. No user code runs until the insert that follows is done (removals only queue their
-   * notices), so nothing can refill the room between here and there.
-   */
-  #makeRoom(): void {
-    while (this.#store.size >= this.#maxEntries) this.#dropOldest();
-  }
-
-  #dropOldest(): void {
-    const slot = this.#store.oldest;
-    const expiresAt = this.#store.expiresAt[slot] as number;
-    if (expiresAt !== Infinity && expiresAt <= this.#now()) {
-      this.#expire(slot);
-      return;
-    }
-    this.#evictions++;
-    this.#remove(slot, "evicted");
-  }
-
-  #expire(slot: number): void {
-    this.#expirations++;
-    this.#remove(slot, "expired");
-  }
-
-  /** Removes an entry; its notice (onEvict, telemetry) is delivered when the operation ends. */
-  #remove(slot: number, reason: EvictionReason): void {
-    const key = this.#store.keyAt(slot);
-    const value = this.#store.values[slot] as V;
-    this.#store.remove(slot);
-    if (this.#store.size === 0) this.#sweeper.stop();
-    this.#notices.push(key, value, reason);
-  }
-
-  #removeExpired(): number {
-    const now = this.#now();
-    let removed = 0;
-    for (const slot of this.#store.slots()) {
-      if ((this.#store.expiresAt[slot] as number) <= now) {
-        this.#expire(slot);
-        removed++;
-      }
-    }
-    return removed;
-  }
-
-  /** The timer's sweep. An onEvict error thrown here reaches `uncaughtException`; the timer is already re-armed. */
-  #sweep(): void {
-    const removed = this.#removeExpired();
-    if (channels.sweep.hasSubscribers) channels.sweep.publish({ cache: this.#name, removed });
-    if (this.#notices.pending) this.#notices.deliver();
-  }
-
-  /**
-   * Starts a load. It is registered before the loader runs, so a loader (or a `fetch` trace
-   * subscriber) that fetches the same key synchronously joins it instead of starting another.
-   */
-  #load(key: K, loader: Loader<K, V>, options: FetchOptions | undefined): InFlight<V> {
-    const controller = new AbortController();
-    let resolve!: (value: V) => void;
-    let reject!: (error: unknown) => void;
-    const promise = new Promise<V>((res, rej) => {
-      resolve = res;
-      reject = rej;
-    });
-    const load: InFlight<V> = { controller, superseded: false, promise };
-    this.#inFlight.set(key, load);
-    const call = async (): Promise<V> => loader(key, { signal: controller.signal });
-    const loading = channels.fetch.hasSubscribers
-      ? channels.fetch.tracePromise(call, this.#message(key))
-      : call();
-    loading.then(
-      (value) => {
-        this.#settle(key, load);
-        if (!load.superseded) {
-          this.#put(key, value, this.#expiryFor(options));
-          if (this.#notices.pending) this.#deliverOrReport();
-        }
-        resolve(value);
+  /** Starts the load of a key, traced on the `fetch` channel when someone listens. */
+  #load(key: K, loader: Loader<K, V>, ttl: number): Load<V> {
+    const core = this.#core;
+    return this.#loads.start(
+      key,
+      (signal) => {
+        const call = async (): Promise<V> => loader(key, { signal });
+        return channels.fetch.hasSubscribers
+          ? channels.fetch.tracePromise(call, { cache: core.name, key })
+          : call();
       },
-      (error: unknown) => {
-        this.#settle(key, load);
-        reject(error);
+      {
+        store: (value) => {
+          core.put(key, value, ttl);
+          if (core.notices.pending) core.deliverOrReport();
+        },
       },
     );
-    return load;
-  }
-
-  #settle(key: K, load: InFlight<V>): void {
-    if (this.#inFlight.get(key) === load) this.#inFlight.delete(key);
-  }
-
-  #supersede(key: K): void {
-    if (this.#inFlight.size === 0) return; // the common case: skip a hash lookup on every set
-    const load = this.#inFlight.get(key);
-    if (load === undefined) return;
-    load.superseded = true;
-    this.#inFlight.delete(key);
-  }
-
-  #isLive(): (slot: number) => boolean {
-    const now = this.#now();
-    return (slot) => (this.#store.expiresAt[slot] as number) > now;
-  }
-
-  #snapshot(include: (slot: number) => boolean): [K, V][] {
-    const pairs: [K, V][] = [];
-    for (const slot of this.#store.slots()) {
-      if (include(slot)) pairs.push([this.#store.keyAt(slot), this.#store.values[slot] as V]);
-    }
-    return pairs;
-  }
-
-  #message(key: K): CacheKeyMessage<K> {
-    return { cache: this.#name, key };
   }
 }

@@ -1,0 +1,313 @@
+/**
+ * The state of a {@link TtlCache} and the primitive operations every public method is built from:
+ * look a key up, store an entry, remove one, make room, count, publish. `TtlCache` is the
+ * documented surface over it; features that need more than a few lines live in modules of their
+ * own that take the core (`cache-fetch.ts`, …).
+ *
+ * The rule that keeps it re-entrancy-safe: a primitive never runs user code. Removals queue their
+ * notices, and the public method that called the primitives delivers them as its last step.
+ * Internal: only {@link CacheStats} is public.
+ */
+import type { Channel } from "node:diagnostics_channel";
+import { EntryStore } from "./entry-store.js";
+import { EvictionNotices } from "./eviction-notices.js";
+import { SweepTimer } from "./sweep-timer.js";
+import { channels } from "./telemetry.js";
+import type { EvictionReason, ResolvedTtlCacheOptions } from "./ttl-cache-options.js";
+
+/** Counters returned by {@link TtlCache.stats}, counted since the cache was created. */
+export interface CacheStats {
+  /** Reads (`get`, `fetch`) that found a live entry. */
+  readonly hits: number;
+  /** Reads that found nothing live. Each caller of a shared `fetch` counts once. */
+  readonly misses: number;
+  /** Entries stored, by `set` or by a completed `fetch`. */
+  readonly sets: number;
+  /** Live entries removed by `delete`. */
+  readonly deletes: number;
+  /** Entries dropped to respect `maxEntries`. */
+  readonly evictions: number;
+  /** Expired entries removed, each counted once however it was found. */
+  readonly expirations: number;
+  /** Entries stored now, as {@link TtlCache.size}. */
+  readonly size: number;
+  /** `hits / (hits + misses)`, or `0` before the first read. */
+  readonly hitRate: number;
+}
+
+/**
+ * Publishes a per-key message. Kept out of line so that the hot methods stay small enough for V8
+ * to inline them whole; with no subscriber it is never called.
+ *
+ * @param channel - the channel
+ * @param cache - the cache's name
+ * @param key - the key concerned
+ * @internal
+ */
+export function publishKey(channel: Channel, cache: string, key: unknown): void {
+  channel.publish({ cache, key });
+}
+
+/**
+ * The state and primitives of one cache.
+ *
+ * @typeParam K - the key type
+ * @typeParam V - the value type
+ * @internal
+ */
+export class CacheCore<K, V> {
+  readonly store: EntryStore<K, V>;
+  readonly notices: EvictionNotices<K, V>;
+  readonly sweeper: SweepTimer;
+  readonly now: () => number;
+  readonly name: string;
+  /** The default TTL, in ms. */
+  readonly ttl: number;
+  readonly maxEntries: number;
+  /** Set by `close()`: the sweep timer is not started again. */
+  closed = false;
+  hits = 0;
+  misses = 0;
+  sets = 0;
+  deletes = 0;
+  evictions = 0;
+  expirations = 0;
+
+  /**
+   * Creates the state of an empty cache.
+   *
+   * @param options - the validated constructor options
+   */
+  constructor(options: ResolvedTtlCacheOptions<K, V>) {
+    this.ttl = options.ttl;
+    this.maxEntries = options.maxEntries;
+    this.now = options.now;
+    this.name = options.name;
+    this.notices = new EvictionNotices(options.onEvict, options.name);
+    this.store = new EntryStore<K, V>(options.maxEntries);
+    this.sweeper = new SweepTimer(options.sweepInterval, () => {
+      this.sweep();
+    });
+  }
+
+  /**
+   * Finds the live entry of a key. An expired entry is removed (its notice queued).
+   *
+   * @param key - the key
+   * @returns its slot, or `undefined` when absent or expired
+   */
+  liveSlot(key: K): number | undefined {
+    const slot = this.store.index.get(key);
+    if (slot === undefined) return undefined;
+    const expiresAt = this.store.expiresAt[slot] as number;
+    if (expiresAt !== Infinity && expiresAt <= this.now()) {
+      this.expire(slot);
+      return undefined;
+    }
+    return slot;
+  }
+
+  /**
+   * Counts a hit, marks the entry used and publishes it. Read the value first: a hit subscriber
+   * may delete the key or reuse its slot.
+   *
+   * @param key - the key read
+   * @param slot - its slot
+   */
+  recordHit(key: K, slot: number): void {
+    this.hits++;
+    this.store.touch(slot);
+    if (channels.hit.hasSubscribers) publishKey(channels.hit, this.name, key);
+  }
+
+  /**
+   * Counts and publishes a miss.
+   *
+   * @param key - the key read
+   */
+  recordMiss(key: K): void {
+    this.misses++;
+    if (channels.miss.hasSubscribers) publishKey(channels.miss, this.name, key);
+  }
+
+  /**
+   * The miss path of a read when a lazy expiry left a notice: report it, then the miss.
+   *
+   * @param key - the key read
+   * @throws whatever `onEvict` threw, after the miss is counted
+   */
+  deliverThenMiss(key: K): void {
+    try {
+      this.notices.deliver();
+    } finally {
+      this.recordMiss(key);
+    }
+  }
+
+  /**
+   * Delivers pending notices where there is no synchronous caller to throw to (a load completing,
+   * the miss path of `fetch`): an `onEvict` error is rethrown in a microtask, so it reaches
+   * `uncaughtException` the way a throwing `diagnostics_channel` subscriber does.
+   */
+  deliverOrReport(): void {
+    try {
+      this.notices.deliver();
+    } catch (error) {
+      queueMicrotask(() => {
+        throw error;
+      });
+    }
+  }
+
+  /**
+   * Stores an entry as the most recently used one, making room first. Runs no user code.
+   *
+   * @param key - the key
+   * @param value - the value
+   * @param ttl - its time to live in ms, already validated
+   */
+  put(key: K, value: V, ttl: number): void {
+    const expiresAt = ttl === Infinity ? Infinity : this.now() + ttl;
+    const slot = this.store.index.get(key);
+    this.sets++;
+    if (slot === undefined) {
+      this.makeRoom();
+      this.store.insert(key, value, expiresAt);
+    } else {
+      this.#replace(slot, value, expiresAt);
+    }
+    if (expiresAt !== Infinity && !this.closed) this.sweeper.start();
+    if (channels.set.hasSubscribers) publishKey(channels.set, this.name, key);
+  }
+
+  /**
+   * The one place that makes room for a new entry: drops least recently used entries until one
+   * more fits. No user code runs until the insert that follows is done (removals only queue
+   * their notices), so nothing can refill the room in between (issue 19).
+   */
+  makeRoom(): void {
+    while (this.store.size >= this.maxEntries) this.#dropOldest();
+  }
+
+  /**
+   * Removes an expired entry, counting it.
+   *
+   * @param slot - its slot
+   */
+  expire(slot: number): void {
+    this.expirations++;
+    this.remove(slot, "expired");
+  }
+
+  /**
+   * Removes an entry; its notice (onEvict, telemetry) is delivered when the operation ends.
+   *
+   * @param slot - its slot
+   * @param reason - why it leaves
+   */
+  remove(slot: number, reason: EvictionReason): void {
+    const key = this.store.keyAt(slot);
+    const value = this.store.values[slot] as V;
+    this.store.remove(slot);
+    if (this.store.size === 0) this.sweeper.stop();
+    this.notices.push(key, value, reason);
+  }
+
+  /**
+   * Removes every expired entry.
+   *
+   * @returns how many were removed
+   */
+  removeExpired(): number {
+    const now = this.now();
+    let removed = 0;
+    for (const slot of this.store.slots()) {
+      if ((this.store.expiresAt[slot] as number) <= now) {
+        this.expire(slot);
+        removed++;
+      }
+    }
+    return removed;
+  }
+
+  /** Removes every entry, queueing a `"cleared"` notice for each when `onEvict` listens. */
+  removeAll(): void {
+    if (this.notices.listening) {
+      for (const [key, value] of this.snapshot(() => true)) {
+        this.notices.push(key, value, "cleared");
+      }
+    }
+    this.store.clear();
+    this.sweeper.stop();
+  }
+
+  /**
+   * Lists entries in recency order, most recent first.
+   *
+   * @param include - which slots to list
+   * @returns `[key, value]` pairs, a copy
+   */
+  snapshot(include: (slot: number) => boolean): [K, V][] {
+    const pairs: [K, V][] = [];
+    for (const slot of this.store.slots()) {
+      if (include(slot)) pairs.push([this.store.keyAt(slot), this.store.values[slot] as V]);
+    }
+    return pairs;
+  }
+
+  /**
+   * Returns a test for live slots, reading the clock once.
+   *
+   * @returns a function telling whether a slot's entry is live now
+   */
+  isLive(): (slot: number) => boolean {
+    const now = this.now();
+    return (slot) => (this.store.expiresAt[slot] as number) > now;
+  }
+
+  /**
+   * Copies the counters.
+   *
+   * @returns the statistics
+   */
+  stats(): CacheStats {
+    const reads = this.hits + this.misses;
+    return {
+      hits: this.hits,
+      misses: this.misses,
+      sets: this.sets,
+      deletes: this.deletes,
+      evictions: this.evictions,
+      expirations: this.expirations,
+      size: this.store.size,
+      hitRate: reads === 0 ? 0 : this.hits / reads,
+    };
+  }
+
+  /** The timer's sweep. An onEvict error thrown here reaches `uncaughtException`; the timer is already re-armed. */
+  sweep(): void {
+    const removed = this.removeExpired();
+    if (channels.sweep.hasSubscribers) channels.sweep.publish({ cache: this.name, removed });
+    if (this.notices.pending) this.notices.deliver();
+  }
+
+  #replace(slot: number, value: V, expiresAt: number): void {
+    const previous = this.store.values[slot] as V;
+    this.store.values[slot] = value;
+    this.store.expiresAt[slot] = expiresAt;
+    this.store.touch(slot);
+    if (previous !== value) this.notices.push(this.store.keyAt(slot), previous, "replaced");
+  }
+
+  /** Drops the least recently used entry: an expiration if it had expired, else an eviction. */
+  #dropOldest(): void {
+    const slot = this.store.oldest;
+    const expiresAt = this.store.expiresAt[slot] as number;
+    if (expiresAt !== Infinity && expiresAt <= this.now()) {
+      this.expire(slot);
+      return;
+    }
+    this.evictions++;
+    this.remove(slot, "evicted");
+  }
+}
