@@ -17,7 +17,10 @@ import type { EvictionReason, ResolvedTtlCacheOptions } from "./ttl-cache-option
 
 /** Counters returned by {@link TtlCache.stats}, counted since the cache was created. */
 export interface CacheStats {
-  /** Reads (`get`, `fetch`) that found a live entry. */
+  /**
+   * Reads (`get`, `fetch`) that found a live entry, and `fetch` calls answered with a stale value
+   * under `staleWhileRevalidate`.
+   */
   readonly hits: number;
   /** Reads that found nothing live. Each caller of a shared `fetch` counts once. */
   readonly misses: number;
@@ -64,6 +67,12 @@ export class CacheCore<K, V> {
   /** The default TTL, in ms. */
   readonly ttl: number;
   readonly maxEntries: number;
+  /** ms after expiry during which `fetch` serves the stale value and reloads in the background. */
+  readonly staleWhileRevalidate: number;
+  /** ms after expiry during which a failed load resolves with the stale value. */
+  readonly staleIfError: number;
+  /** How long an entry is kept after its expiry: the longer stale window (0 without one). */
+  readonly retention: number;
   /** Set by `close()`: the sweep timer is not started again. */
   closed = false;
   hits = 0;
@@ -83,6 +92,9 @@ export class CacheCore<K, V> {
     this.maxEntries = options.maxEntries;
     this.now = options.now;
     this.name = options.name;
+    this.staleWhileRevalidate = options.staleWhileRevalidate;
+    this.staleIfError = options.staleIfError;
+    this.retention = Math.max(options.staleWhileRevalidate, options.staleIfError);
     this.notices = new EvictionNotices(options.onEvict, options.name);
     this.store = new EntryStore<K, V>(options.maxEntries);
     this.sweeper = new SweepTimer(options.sweepInterval, () => {
@@ -91,20 +103,59 @@ export class CacheCore<K, V> {
   }
 
   /**
-   * Finds the live entry of a key. An expired entry is removed (its notice queued).
+   * Finds the live entry of a key. An expired entry is removed (its notice queued), unless it is
+   * still within a stale window: then it stays, for `fetch`, but is not live either.
    *
    * @param key - the key
-   * @returns its slot, or `undefined` when absent or expired
+   * @returns its slot, or `undefined` when absent, expired or stale
    */
   liveSlot(key: K): number | undefined {
     const slot = this.store.index.get(key);
     if (slot === undefined) return undefined;
     const expiresAt = this.store.expiresAt[slot] as number;
-    if (expiresAt !== Infinity && expiresAt <= this.now()) {
-      this.expire(slot);
-      return undefined;
+    if (expiresAt !== Infinity) {
+      const now = this.now();
+      if (expiresAt <= now) {
+        if (this.retention === 0 || expiresAt + this.retention <= now) this.expire(slot);
+        return undefined;
+      }
     }
     return slot;
+  }
+
+  /**
+   * Finds an entry whose TTL has run out less than `window` ms ago. Removes nothing.
+   *
+   * @param key - the key
+   * @param window - the stale window, in ms
+   * @returns its slot, or `undefined` when absent, live, or stale for `window` ms or more
+   */
+  staleSlot(key: K, window: number): number | undefined {
+    const slot = this.store.index.get(key);
+    if (slot === undefined) return undefined;
+    const expiresAt = this.store.expiresAt[slot] as number;
+    const now = this.now();
+    return expiresAt <= now && now < expiresAt + window ? slot : undefined;
+  }
+
+  /**
+   * Removes the entry of a key for `delete`: counted as a delete when live, as an expiration
+   * when it had expired (stale or not).
+   *
+   * @param key - the key
+   * @returns whether a live entry was removed
+   */
+  deleteKey(key: K): boolean {
+    const slot = this.store.index.get(key);
+    if (slot === undefined) return false;
+    const expiresAt = this.store.expiresAt[slot] as number;
+    if (expiresAt !== Infinity && expiresAt <= this.now()) {
+      this.expire(slot);
+      return false;
+    }
+    this.deletes++;
+    this.remove(slot, "deleted");
+    return true;
   }
 
   /**
@@ -214,15 +265,16 @@ export class CacheCore<K, V> {
   }
 
   /**
-   * Removes every expired entry.
+   * Removes every expired entry whose stale windows have passed too.
    *
    * @returns how many were removed
    */
   removeExpired(): number {
     const now = this.now();
+    const retention = this.retention;
     let removed = 0;
     for (const slot of this.store.slots()) {
-      if ((this.store.expiresAt[slot] as number) <= now) {
+      if ((this.store.expiresAt[slot] as number) + retention <= now) {
         this.expire(slot);
         removed++;
       }

@@ -45,8 +45,8 @@ export type {
   VarietyPickMessage,
 } from "./telemetry.js";
 export type { CacheStats } from "./cache-core.js";
+export type { Loader, LoaderContext } from "./cache-fetcher.js";
 export { TtlCache } from "./ttl-cache.js";
-export type { Loader, LoaderContext } from "./ttl-cache.js";
 export type {
   EvictionReason,
   FetchOptions,

@@ -6,6 +6,10 @@
  * A load is registered before its loader runs, so a loader (or a `fetch` trace subscriber) that
  * fetches the same key synchronously joins it instead of starting a second one.
  *
+ * A background load (stale-while-revalidate) has no waiter when it starts: if it fails and still
+ * nobody waits, its error is dropped instead of becoming an unhandled rejection (it was traced on
+ * the `fetch` channel like any other load).
+ *
  * @internal
  */
 
@@ -13,6 +17,11 @@
 export interface LoadHooks<V> {
   /** Called with the loaded value while the load is current (not superseded): store it. */
   readonly store: (value: V) => void;
+  /**
+   * Called when the loader failed: returns a value to resolve the waiters with instead
+   * (stale-if-error), or `undefined` to reject them with the error.
+   */
+  readonly fallback: (error: unknown) => { readonly value: V } | undefined;
 }
 
 /** One load in flight. @internal */
@@ -23,6 +32,8 @@ export interface Load<V> {
   readonly controller: AbortController;
   /** Set when `set`, `delete` or `clear` touched the key during the load: its value is not stored. */
   superseded: boolean;
+  /** How many callers wait for it. */
+  waiters: number;
 }
 
 interface Pending<V> extends Load<V> {
@@ -56,7 +67,8 @@ export class LoadRegistry<K, V> {
    * @param key - a key with no load in flight
    * @param call - runs the loader with the load's signal; may throw synchronously
    * @param hooks - what to do with the outcome
-   * @returns the load
+   * @returns the load, with no waiter yet: {@link LoadRegistry.join} it, or let it run in the
+   *   background
    */
   start(key: K, call: (signal: AbortSignal) => PromiseLike<V>, hooks: LoadHooks<V>): Load<V> {
     let resolve!: (value: V) => void;
@@ -71,6 +83,7 @@ export class LoadRegistry<K, V> {
       reject,
       controller: new AbortController(),
       superseded: false,
+      waiters: 0,
     };
     this.#loads.set(key, load);
     const loading = (async () => call(load.controller.signal))();
@@ -82,10 +95,23 @@ export class LoadRegistry<K, V> {
       },
       (error: unknown) => {
         this.#settle(key, load);
-        load.reject(error);
+        const fallback = hooks.fallback(error);
+        if (fallback !== undefined) load.resolve(fallback.value);
+        else if (load.waiters > 0) load.reject(error);
       },
     );
     return load;
+  }
+
+  /**
+   * Adds a caller to a load's waiters.
+   *
+   * @param load - a load from {@link LoadRegistry.start} or {@link LoadRegistry.get}
+   * @returns the promise of its value
+   */
+  join(load: Load<V>): Promise<V> {
+    load.waiters++;
+    return load.promise;
   }
 
   /**

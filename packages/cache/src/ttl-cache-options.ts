@@ -14,7 +14,8 @@ import {
 /**
  * Why an entry left the cache, as passed to {@link TtlCacheOptions.onEvict}.
  *
- * - `"expired"`: its TTL ran out (removed on access, by `prune`, or by the sweep);
+ * - `"expired"`: its TTL ran out (removed on access, by `prune`, or by the sweep; with a stale
+ *   window, once that window has passed too, or earlier when it was the least recently used entry);
  * - `"evicted"`: it was the least recently used entry when `maxEntries` was exceeded;
  * - `"deleted"`: `delete` removed it;
  * - `"replaced"`: `set` stored a different value under its key;
@@ -64,6 +65,26 @@ export interface TtlCacheOptions<K, V> {
    */
   readonly now?: () => number;
   /**
+   * Milliseconds after an entry's TTL runs out during which {@link TtlCache.fetch} still answers
+   * with the stale value at once, while one background load (single flight, with the same loader)
+   * refreshes it. A background load that fails leaves the stale value in place. `0` turns it off.
+   *
+   * A stale entry is not live: `get`, `has`, `keys` and `entries` treat it as absent, but it stays
+   * stored (and counted by `size`) until its stale windows have passed, so that `fetch` can serve
+   * it; `prune` and the sweep keep it too.
+   *
+   * @defaultValue 0 (off)
+   */
+  readonly staleWhileRevalidate?: number;
+  /**
+   * Milliseconds after an entry's TTL runs out during which a failed {@link TtlCache.fetch} load
+   * resolves its waiters with the stale value instead of rejecting (the entry stays stale, and the
+   * next `fetch` tries again). Measured when the load fails. `0` turns it off.
+   *
+   * @defaultValue 0 (off)
+   */
+  readonly staleIfError?: number;
+  /**
    * Label carried in every telemetry message as `cache`, to tell caches apart.
    *
    * @defaultValue `"ttl-cache"`
@@ -107,12 +128,23 @@ export interface ResolvedTtlCacheOptions<K, V> {
   readonly now: () => number;
   readonly name: string;
   readonly onEvict: ((key: K, value: V, reason: EvictionReason) => void) | undefined;
+  readonly staleWhileRevalidate: number;
+  readonly staleIfError: number;
 }
 
 /** The name errors are reported under. @internal */
 export const OWNER = "TtlCache";
 
-const OPTION_NAMES = ["ttl", "maxEntries", "sweepInterval", "now", "name", "onEvict"] as const;
+const OPTION_NAMES = [
+  "ttl",
+  "maxEntries",
+  "sweepInterval",
+  "now",
+  "name",
+  "onEvict",
+  "staleWhileRevalidate",
+  "staleIfError",
+] as const;
 const PER_CALL_OPTION_NAMES = ["ttl"] as const;
 
 /**
@@ -137,6 +169,12 @@ export function resolveTtlCacheOptions<K, V>(
     now: checkClock(OWNER, orDefault(given.now, defaultClock)),
     name: checkName(OWNER, "name", orDefault(given.name, "ttl-cache")),
     onEvict: given.onEvict,
+    staleWhileRevalidate: checkDuration(
+      OWNER,
+      "staleWhileRevalidate",
+      orDefault(given.staleWhileRevalidate, 0),
+    ),
+    staleIfError: checkDuration(OWNER, "staleIfError", orDefault(given.staleIfError, 0)),
   };
 }
 

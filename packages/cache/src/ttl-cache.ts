@@ -1,30 +1,10 @@
 import { CacheCore } from "./cache-core.js";
 import type { CacheStats } from "./cache-core.js";
+import { CacheFetcher } from "./cache-fetcher.js";
+import type { Loader } from "./cache-fetcher.js";
 import { LoadRegistry } from "./load-registry.js";
-import type { Load } from "./load-registry.js";
-import { checkFunction } from "./options.js";
-import { channels } from "./telemetry.js";
 import { OWNER, resolveTtl, resolveTtlCacheOptions } from "./ttl-cache-options.js";
 import type { FetchOptions, SetOptions, TtlCacheOptions } from "./ttl-cache-options.js";
-
-/** What {@link TtlCache.fetch} passes to a loader besides the key. */
-export interface LoaderContext {
-  /** Aborted when the cache is closed while the load is in flight. */
-  readonly signal: AbortSignal;
-}
-
-/**
- * Produces the value for a key that missed, for {@link TtlCache.fetch}. It may return the value or
- * a promise of it; throwing is the same as rejecting.
- *
- * @param key - the key that missed, exactly as passed to `fetch`
- * @param context - carries the `signal` that aborts when the cache is closed
- * @returns the value to cache and hand to every waiter, or a promise of it
- *
- * @typeParam K - the key type
- * @typeParam V - the value type
- */
-export type Loader<K, V> = (key: K, context: LoaderContext) => V | PromiseLike<V>;
 
 /**
  * An in-process key/value cache with a time to live per entry, an optional bound with
@@ -54,6 +34,7 @@ export type Loader<K, V> = (key: K, context: LoaderContext) => V | PromiseLike<V
 export class TtlCache<K, V> implements Disposable {
   readonly #core: CacheCore<K, V>;
   readonly #loads = new LoadRegistry<K, V>();
+  readonly #fetcher: CacheFetcher<K, V>;
 
   /**
    * Creates an empty cache. No timer starts until an entry that can expire is stored.
@@ -69,6 +50,7 @@ export class TtlCache<K, V> implements Disposable {
    */
   constructor(options?: TtlCacheOptions<K, V>) {
     this.#core = new CacheCore(resolveTtlCacheOptions(options));
+    this.#fetcher = new CacheFetcher(this.#core, this.#loads);
   }
 
   /**
@@ -169,13 +151,9 @@ export class TtlCache<K, V> implements Disposable {
   delete(key: K): boolean {
     const core = this.#core;
     this.#loads.supersede(key);
-    const slot = core.liveSlot(key);
-    if (slot !== undefined) {
-      core.deletes++;
-      core.remove(slot, "deleted");
-    }
+    const deleted = core.deleteKey(key);
     if (core.notices.pending) core.notices.deliver();
-    return slot !== undefined;
+    return deleted;
   }
 
   /**
@@ -260,6 +238,10 @@ export class TtlCache<K, V> implements Disposable {
    * promise, and the result is stored with the given `ttl`. A loader that throws or rejects rejects
    * every waiter and stores nothing.
    *
+   * With `staleWhileRevalidate`, an entry whose TTL ran out less than that long ago is returned at
+   * once (counted as a hit) while one background load refreshes it. With `staleIfError`, a load
+   * that fails less than that long after the entry's expiry resolves with the stale value instead.
+   *
    * @param key - the key to read or load
    * @param loader - produces the value on a miss; its `signal` aborts if the cache is closed
    * @param options - `ttl` for the loaded value, overriding the cache's default
@@ -275,19 +257,7 @@ export class TtlCache<K, V> implements Disposable {
    * ```
    */
   fetch(key: K, loader: Loader<K, V>, options?: FetchOptions): Promise<V> {
-    checkFunction(OWNER, "loader", loader);
-    const core = this.#core;
-    const ttl = resolveTtl(options, core.ttl); // validate now: bad options throw here, not later
-    const slot = core.liveSlot(key);
-    if (slot !== undefined) {
-      const value = core.store.values[slot] as V;
-      core.recordHit(key, slot);
-      return Promise.resolve(value);
-    }
-    // A promise-returning method throws only for bad input: onEvict errors are reported instead.
-    if (core.notices.pending) core.deliverOrReport();
-    core.recordMiss(key);
-    return (this.#loads.get(key) ?? this.#load(key, loader, ttl)).promise;
+    return this.#fetcher.fetch(key, loader, options);
   }
 
   /**
@@ -319,25 +289,5 @@ export class TtlCache<K, V> implements Disposable {
    */
   [Symbol.dispose](): void {
     this.close();
-  }
-
-  /** Starts the load of a key, traced on the `fetch` channel when someone listens. */
-  #load(key: K, loader: Loader<K, V>, ttl: number): Load<V> {
-    const core = this.#core;
-    return this.#loads.start(
-      key,
-      (signal) => {
-        const call = async (): Promise<V> => loader(key, { signal });
-        return channels.fetch.hasSubscribers
-          ? channels.fetch.tracePromise(call, { cache: core.name, key })
-          : call();
-      },
-      {
-        store: (value) => {
-          core.put(key, value, ttl);
-          if (core.notices.pending) core.deliverOrReport();
-        },
-      },
-    );
   }
 }

@@ -20,4 +20,19 @@ describe("TtlCache against a reference model", () => {
       { numRuns: 500 },
     );
   });
+
+  it("finds no difference with a stale window, which keeps expired entries stored but not live", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 40 }),
+        fc.oneof(fc.integer({ min: 1, max: 5 }), fc.constant(Infinity)),
+        fc.integer({ min: 1, max: 40 }),
+        fc.array(modelOperation, { maxLength: 80 }),
+        (defaultTtl, maxEntries, staleWindow, steps) => {
+          runAgainstModel({ defaultTtl, maxEntries, staleWindow, steps });
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
 });

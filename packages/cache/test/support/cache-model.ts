@@ -34,6 +34,8 @@ export class CacheModel {
   constructor(
     readonly ttl: number,
     readonly maxEntries: number,
+    /** How long an expired entry is kept for `fetch` (the longer stale window); 0 for none. */
+    readonly retention = 0,
   ) {}
 
   get(key: ModelKey): number | undefined {
@@ -70,14 +72,16 @@ export class CacheModel {
   }
 
   delete(key: ModelKey): boolean {
-    const entry = this.#live(key);
-    if (entry !== undefined) {
+    const entry = this.entries.get(key);
+    const live = entry !== undefined && entry.expiresAt > this.now;
+    if (entry !== undefined && !live) this.#expire(key, entry);
+    if (entry !== undefined && live) {
       this.entries.delete(key);
       this.deletes++;
       this.#notice(key, entry.value, "deleted");
     }
     this.#deliver();
-    return entry !== undefined;
+    return live;
   }
 
   clear(): void {
@@ -91,7 +95,7 @@ export class CacheModel {
   prune(): number {
     let removed = 0;
     for (const [key, entry] of [...this.entries].reverse()) {
-      if (entry.expiresAt <= this.now) {
+      if (entry.expiresAt + this.retention <= this.now) {
         this.#expire(key, entry);
         removed++;
       }
@@ -112,7 +116,8 @@ export class CacheModel {
     const entry = this.entries.get(key);
     if (entry === undefined) return undefined;
     if (entry.expiresAt > this.now) return entry;
-    this.#expire(key, entry);
+    // Past its TTL: not live; removed unless still inside a stale window.
+    if (entry.expiresAt + this.retention <= this.now) this.#expire(key, entry);
     return undefined;
   }
 

@@ -86,6 +86,8 @@ export function applyStep(
 export interface ModelRun {
   readonly defaultTtl: number;
   readonly maxEntries: number;
+  /** The cache's `staleWhileRevalidate` (the model keeps expired entries that long). */
+  readonly staleWindow?: number;
   readonly steps: readonly ModelOperation[];
   /**
    * Builds the listener of one side: the same reactions for both, each calling back the side it
@@ -121,7 +123,7 @@ function drive(cache: TtlCache<ModelKey, number>): Driven {
  */
 export function runAgainstModel(run: ModelRun): TtlCache<ModelKey, number> {
   const clock = createFakeClock(1_000);
-  const model = new CacheModel(run.defaultTtl, run.maxEntries);
+  const model = new CacheModel(run.defaultTtl, run.maxEntries, run.staleWindow);
   // The cache's onEvict is built from the wrapped cache, which needs the cache first.
   const hook: { listener?: (key: ModelKey, value: number, reason: EvictionReason) => void } = {};
   const cache = new TtlCache<ModelKey, number>({
@@ -129,6 +131,7 @@ export function runAgainstModel(run: ModelRun): TtlCache<ModelKey, number> {
     maxEntries: run.maxEntries,
     sweepInterval: 0,
     now: clock.now,
+    staleWhileRevalidate: run.staleWindow ?? 0,
     ...(run.listener === undefined
       ? {}
       : { onEvict: (key, value, reason) => hook.listener?.(key, value, reason) }),
