@@ -223,9 +223,9 @@ export class CacheCore<K, V> {
     this.sets++;
     if (slot === undefined) {
       this.makeRoom();
-      this.store.insert(key, value, expiresAt);
+      this.store.insert(key, value, expiresAt, ttl);
     } else {
-      this.#replace(slot, value, expiresAt);
+      this.#replace(slot, value, expiresAt, ttl);
     }
     if (expiresAt !== Infinity && !this.closed) this.sweeper.start();
     if (channels.set.hasSubscribers) publishKey(channels.set, this.name, key);
@@ -343,10 +343,11 @@ export class CacheCore<K, V> {
     if (this.notices.pending) this.notices.deliver();
   }
 
-  #replace(slot: number, value: V, expiresAt: number): void {
+  #replace(slot: number, value: V, expiresAt: number, ttl: number): void {
     const previous = this.store.values[slot] as V;
     this.store.values[slot] = value;
     this.store.expiresAt[slot] = expiresAt;
+    this.store.ttls[slot] = ttl;
     this.store.touch(slot);
     if (previous !== value) this.notices.push(this.store.keyAt(slot), previous, "replaced");
   }

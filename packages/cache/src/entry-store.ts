@@ -29,6 +29,8 @@ export class EntryStore<K, V> {
   readonly values: (V | undefined)[] = [];
   /** Absolute expiry time of each slot on the cache's clock; `Infinity` never expires. */
   expiresAt: Float64Array;
+  /** The time to live each slot's entry was given, in ms (for `info`, sliding expiry, `dump`). */
+  ttls: Float64Array;
 
   readonly #keys: (K | undefined)[] = [];
   readonly #limit: number;
@@ -49,6 +51,7 @@ export class EntryStore<K, V> {
     this.#limit = limit;
     const capacity = Math.min(limit, INITIAL_CAPACITY);
     this.expiresAt = new Float64Array(capacity);
+    this.ttls = new Float64Array(capacity);
     this.#links = new Int32Array(capacity * 2);
   }
 
@@ -78,14 +81,16 @@ export class EntryStore<K, V> {
    * @param key - a key not yet in the store
    * @param value - the value to keep
    * @param expiresAt - absolute expiry time on the cache's clock
+   * @param ttl - the time to live it was given, in ms
    * @returns the slot used
    * @throws Error when every slot up to the limit is taken (the caller did not make room)
    */
-  insert(key: K, value: V, expiresAt: number): number {
+  insert(key: K, value: V, expiresAt: number, ttl: number): number {
     const slot = this.#free.pop() ?? this.#allocate();
     this.#keys[slot] = key;
     this.values[slot] = value;
     this.expiresAt[slot] = expiresAt;
+    this.ttls[slot] = ttl;
     this.index.set(key, slot);
     this.#linkFront(slot);
     return slot;
@@ -153,10 +158,13 @@ export class EntryStore<K, V> {
       throw new Error(`EntryStore: all ${capacity} slots are taken; make room before inserting.`);
     }
     const expiresAt = new Float64Array(capacity);
+    const ttls = new Float64Array(capacity);
     const links = new Int32Array(capacity * 2);
     expiresAt.set(this.expiresAt);
+    ttls.set(this.ttls);
     links.set(this.#links);
     this.expiresAt = expiresAt;
+    this.ttls = ttls;
     this.#links = links;
   }
 

@@ -46,6 +46,7 @@ export type {
 } from "./telemetry.js";
 export type { CacheStats } from "./cache-core.js";
 export type { Loader, LoaderContext } from "./cache-fetcher.js";
+export type { EntryInfo } from "./entry-info.js";
 export { TtlCache } from "./ttl-cache.js";
 export type {
   EvictionReason,

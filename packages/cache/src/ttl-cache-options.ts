@@ -71,7 +71,7 @@ export interface TtlCacheOptions<K, V> {
    *
    * A stale entry is not live: `get`, `has`, `keys` and `entries` treat it as absent, but it stays
    * stored (and counted by `size`) until its stale windows have passed, so that `fetch` can serve
-   * it; `prune` and the sweep keep it too.
+   * it; `prune` and the sweep keep it too. `info` reports it with `stale: true`.
    *
    * @defaultValue 0 (off)
    */

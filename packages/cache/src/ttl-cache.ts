@@ -2,6 +2,8 @@ import { CacheCore } from "./cache-core.js";
 import type { CacheStats } from "./cache-core.js";
 import { CacheFetcher } from "./cache-fetcher.js";
 import type { Loader } from "./cache-fetcher.js";
+import { entryInfo, remainingTtl } from "./entry-info.js";
+import type { EntryInfo } from "./entry-info.js";
 import { LoadRegistry } from "./load-registry.js";
 import { OWNER, resolveTtl, resolveTtlCacheOptions } from "./ttl-cache-options.js";
 import type { FetchOptions, SetOptions, TtlCacheOptions } from "./ttl-cache-options.js";
@@ -134,6 +136,42 @@ export class TtlCache<K, V> implements Disposable {
     const slot = core.liveSlot(key);
     if (slot === undefined && core.notices.pending) core.notices.deliver();
     return slot !== undefined;
+  }
+
+  /**
+   * Returns how long the live entry under `key` has left, without touching it (no hit or miss,
+   * no recency change, nothing removed).
+   *
+   * @param key - the key to look up
+   * @returns milliseconds until the entry expires, `Infinity` when it never does, or `undefined`
+   *   when no live entry is stored (absent, expired or stale). A live entry always has more than 0.
+   * @example
+   * ```ts
+   * cache.set("session:abc", session, { ttl: 5_000 });
+   * cache.getRemainingTtl("session:abc"); // 5000, falling as time passes
+   * cache.getRemainingTtl("nobody"); // undefined
+   * ```
+   */
+  getRemainingTtl(key: K): number | undefined {
+    return remainingTtl(this.#core, key);
+  }
+
+  /**
+   * Describes the entry stored under `key`: its value, the TTL it was given, the time it has left
+   * and whether it is stale. Like `getRemainingTtl`, it changes nothing. A stale entry (past its
+   * TTL, kept for a stale window) is reported with `stale: true`; it is the one way to see one.
+   *
+   * @param key - the key to look up
+   * @returns the entry's description, or `undefined` when nothing is stored under `key` or the entry
+   *   has expired past every stale window
+   * @example
+   * ```ts
+   * cache.set("user123", alice, { ttl: 60_000 });
+   * cache.info("user123"); // { value: alice, ttl: 60000, remaining: 60000, stale: false }
+   * ```
+   */
+  info(key: K): EntryInfo<V> | undefined {
+    return entryInfo(this.#core, key);
   }
 
   /**
