@@ -73,6 +73,10 @@ export class CacheCore<K, V> {
   readonly staleIfError: number;
   /** How long an entry is kept after its expiry: the longer stale window (0 without one). */
   readonly retention: number;
+  /** Sliding expiry: a hit restarts the entry's TTL. */
+  readonly updateAgeOnGet: boolean;
+  /** Sliding expiry: a `has` that finds the entry restarts its TTL. */
+  readonly updateAgeOnHas: boolean;
   /** Set by `close()`: the sweep timer is not started again. */
   closed = false;
   hits = 0;
@@ -95,6 +99,8 @@ export class CacheCore<K, V> {
     this.staleWhileRevalidate = options.staleWhileRevalidate;
     this.staleIfError = options.staleIfError;
     this.retention = Math.max(options.staleWhileRevalidate, options.staleIfError);
+    this.updateAgeOnGet = options.updateAgeOnGet;
+    this.updateAgeOnHas = options.updateAgeOnHas;
     this.notices = new EvictionNotices(options.onEvict, options.name);
     this.store = new EntryStore<K, V>(options.maxEntries);
     this.sweeper = new SweepTimer(options.sweepInterval, () => {
@@ -229,6 +235,32 @@ export class CacheCore<K, V> {
     }
     if (expiresAt !== Infinity && !this.closed) this.sweeper.start();
     if (channels.set.hasSubscribers) publishKey(channels.set, this.name, key);
+  }
+
+  /**
+   * Restarts the TTL of a live entry from now (sliding expiry), keeping the TTL it was given.
+   *
+   * @param slot - a live entry's slot
+   */
+  restartTtl(slot: number): void {
+    const ttl = this.store.ttls[slot] as number;
+    if (ttl !== Infinity) this.store.expiresAt[slot] = this.now() + ttl;
+  }
+
+  /**
+   * Gives a live entry a new TTL, counted from now.
+   *
+   * @param slot - a live entry's slot
+   * @param ttl - the new time to live in ms, already validated
+   */
+  retime(slot: number, ttl: number): void {
+    this.store.ttls[slot] = ttl;
+    if (ttl === Infinity) {
+      this.store.expiresAt[slot] = Infinity;
+      return;
+    }
+    this.store.expiresAt[slot] = this.now() + ttl;
+    if (!this.closed) this.sweeper.start();
   }
 
   /**

@@ -4,6 +4,7 @@
 import { CoarseClock } from "./coarse-clock.js";
 import {
   assertKnownOptions,
+  checkBoolean,
   checkClock,
   checkCount,
   checkDuration,
@@ -85,6 +86,22 @@ export interface TtlCacheOptions<K, V> {
    */
   readonly staleIfError?: number;
   /**
+   * Sliding expiry on reads: a `get` (or `fetch`) that finds a live entry restarts its TTL, so an
+   * entry read at least once per TTL never expires. The TTL restarted is the entry's own (from
+   * `set`, `fetch` or `setTtl`); entries that never expire are unaffected.
+   *
+   * @defaultValue false
+   */
+  readonly updateAgeOnGet?: boolean;
+  /**
+   * Sliding expiry on `has`: a `has` that finds a live entry restarts its TTL, as
+   * {@link TtlCacheOptions.updateAgeOnGet} does for reads. `has` still counts no hit and leaves
+   * recency alone.
+   *
+   * @defaultValue false
+   */
+  readonly updateAgeOnHas?: boolean;
+  /**
    * Label carried in every telemetry message as `cache`, to tell caches apart.
    *
    * @defaultValue `"ttl-cache"`
@@ -130,6 +147,8 @@ export interface ResolvedTtlCacheOptions<K, V> {
   readonly onEvict: ((key: K, value: V, reason: EvictionReason) => void) | undefined;
   readonly staleWhileRevalidate: number;
   readonly staleIfError: number;
+  readonly updateAgeOnGet: boolean;
+  readonly updateAgeOnHas: boolean;
 }
 
 /** The name errors are reported under. @internal */
@@ -144,6 +163,8 @@ const OPTION_NAMES = [
   "onEvict",
   "staleWhileRevalidate",
   "staleIfError",
+  "updateAgeOnGet",
+  "updateAgeOnHas",
 ] as const;
 const PER_CALL_OPTION_NAMES = ["ttl"] as const;
 
@@ -175,6 +196,8 @@ export function resolveTtlCacheOptions<K, V>(
       orDefault(given.staleWhileRevalidate, 0),
     ),
     staleIfError: checkDuration(OWNER, "staleIfError", orDefault(given.staleIfError, 0)),
+    updateAgeOnGet: checkBoolean(OWNER, "updateAgeOnGet", orDefault(given.updateAgeOnGet, false)),
+    updateAgeOnHas: checkBoolean(OWNER, "updateAgeOnHas", orDefault(given.updateAgeOnHas, false)),
   };
 }
 

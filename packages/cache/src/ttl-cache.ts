@@ -5,6 +5,7 @@ import type { Loader } from "./cache-fetcher.js";
 import { entryInfo, remainingTtl } from "./entry-info.js";
 import type { EntryInfo } from "./entry-info.js";
 import { LoadRegistry } from "./load-registry.js";
+import { checkDuration } from "./options.js";
 import { OWNER, resolveTtl, resolveTtlCacheOptions } from "./ttl-cache-options.js";
 import type { FetchOptions, SetOptions, TtlCacheOptions } from "./ttl-cache-options.js";
 
@@ -64,8 +65,9 @@ export class TtlCache<K, V> implements Disposable {
   }
 
   /**
-   * Returns the live value stored under `key` and marks the entry as recently used. An expired
-   * entry is removed and reads as a miss.
+   * Returns the live value stored under `key` and marks the entry as recently used (and, with
+   * `updateAgeOnGet`, restarts its TTL). An expired entry is removed and reads as a miss; a stale
+   * one reads as a miss and stays, for `fetch`.
    *
    * @param key - the key to look up
    * @returns the value, or `undefined` when the key is absent or expired (use `has` to tell a stored
@@ -88,6 +90,7 @@ export class TtlCache<K, V> implements Disposable {
     }
     // Read before publishing: a hit subscriber may delete the key or reuse its slot.
     const value = core.store.values[slot];
+    if (core.updateAgeOnGet) core.restartTtl(slot);
     core.recordHit(key, slot);
     return value;
   }
@@ -119,7 +122,8 @@ export class TtlCache<K, V> implements Disposable {
 
   /**
    * Tells whether a live entry is stored under `key`, without counting a hit or miss and without
-   * changing its recency. An expired entry is removed and reported absent.
+   * changing its recency (with `updateAgeOnHas`, it restarts the entry's TTL). An expired entry is
+   * removed and reported absent.
    *
    * @param key - the key to look up
    * @returns `true` when a live entry exists, even if its value is `undefined`
@@ -134,7 +138,38 @@ export class TtlCache<K, V> implements Disposable {
   has(key: K): boolean {
     const core = this.#core;
     const slot = core.liveSlot(key);
-    if (slot === undefined && core.notices.pending) core.notices.deliver();
+    if (slot === undefined) {
+      if (core.notices.pending) core.notices.deliver();
+      return false;
+    }
+    if (core.updateAgeOnHas) core.restartTtl(slot);
+    return true;
+  }
+
+  /**
+   * Gives the live entry under `key` a new time to live, counted from now, without changing its
+   * value, its recency or the counters. The new TTL is the entry's own from then on (sliding
+   * expiry restarts it). `0` expires the entry at once, as a `set` with TTL 0 would.
+   *
+   * @param key - the key of a live entry
+   * @param ttl - the new time to live in ms; `Infinity` for never
+   * @returns `true` when a live entry got the new TTL; `false` when none is stored (absent,
+   *   expired or stale: `setTtl` does not revive a stale entry)
+   * @throws TypeError when `ttl` is not a number
+   * @throws RangeError when `ttl` is negative or NaN; nothing changes
+   * @throws whatever `onEvict` threw for an expired entry this call removed
+   * @example
+   * ```ts
+   * cache.set("session:abc", session, { ttl: 5_000 });
+   * cache.setTtl("session:abc", 60_000); // the user is active: keep the session a minute more
+   * ```
+   */
+  setTtl(key: K, ttl: number): boolean {
+    const core = this.#core;
+    checkDuration(OWNER, "ttl", ttl);
+    const slot = core.liveSlot(key);
+    if (slot !== undefined) core.retime(slot, ttl);
+    if (core.notices.pending) core.notices.deliver();
     return slot !== undefined;
   }
 
