@@ -48,12 +48,8 @@ export type { CacheStats } from "./cache-core.js";
 export type { Loader, LoaderContext } from "./cache-fetcher.js";
 export type { EntryInfo } from "./entry-info.js";
 export { TtlCache } from "./ttl-cache.js";
-export type {
-  EvictionReason,
-  FetchOptions,
-  SetOptions,
-  TtlCacheOptions,
-} from "./ttl-cache-options.js";
+export type { FetchOptions, SetOptions } from "./call-options.js";
+export type { EvictionReason, TtlCacheOptions } from "./ttl-cache-options.js";
 export { VarietyCache } from "./variety-cache.js";
 export type { VarietyStats } from "./variety-cache.js";
 export type {

@@ -125,18 +125,6 @@ export interface TtlCacheOptions<K, V> {
   readonly onEvict?: (key: K, value: V, reason: EvictionReason) => void;
 }
 
-/** Per-call options of {@link TtlCache.set}. */
-export interface SetOptions {
-  /** Time to live of this entry in milliseconds, overriding the cache's default `ttl`. */
-  readonly ttl?: number;
-}
-
-/** Per-call options of {@link TtlCache.fetch}. */
-export interface FetchOptions {
-  /** Time to live of the loaded value in milliseconds, overriding the cache's default `ttl`. */
-  readonly ttl?: number;
-}
-
 /** Options after validation, with every default filled in. @internal */
 export interface ResolvedTtlCacheOptions<K, V> {
   readonly ttl: number;
@@ -166,7 +154,6 @@ const OPTION_NAMES = [
   "updateAgeOnGet",
   "updateAgeOnHas",
 ] as const;
-const PER_CALL_OPTION_NAMES = ["ttl"] as const;
 
 /**
  * Validates constructor options and fills in the defaults.
@@ -202,25 +189,15 @@ export function resolveTtlCacheOptions<K, V>(
 }
 
 /**
- * Validates per-call options (`set`, `fetch`) and returns the TTL they ask for.
+ * Returns `value`, or `fallback` when it is `undefined`. Only `undefined` means "not given":
+ * `null` is bad input and must reach the checks, not `??`.
  *
- * @param options - what the caller passed
- * @param fallback - the cache's default TTL, used when `options.ttl` is absent
- * @returns the TTL in milliseconds
- * @throws TypeError when a key is unknown or `ttl` is not a number
- * @throws RangeError when `ttl` is negative or NaN
+ * @param value - what the caller passed
+ * @param fallback - the default
+ * @returns the value to check
  * @internal
  */
-export function resolveTtl(
-  options: SetOptions | FetchOptions | undefined,
-  fallback: number,
-): number {
-  assertKnownOptions(OWNER, options, PER_CALL_OPTION_NAMES);
-  return options?.ttl === undefined ? fallback : checkDuration(OWNER, "ttl", options.ttl);
-}
-
-/** Only `undefined` means "not given": `null` is bad input and must reach the checks, not `??`. */
-function orDefault<T>(value: T | undefined, fallback: T): T {
+export function orDefault<T>(value: T | undefined, fallback: T): T {
   return value === undefined ? fallback : value;
 }
 

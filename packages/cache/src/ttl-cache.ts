@@ -6,8 +6,10 @@ import { entryInfo, remainingTtl } from "./entry-info.js";
 import type { EntryInfo } from "./entry-info.js";
 import { LoadRegistry } from "./load-registry.js";
 import { checkDuration } from "./options.js";
-import { OWNER, resolveTtl, resolveTtlCacheOptions } from "./ttl-cache-options.js";
-import type { FetchOptions, SetOptions, TtlCacheOptions } from "./ttl-cache-options.js";
+import { resolveTtl } from "./call-options.js";
+import type { FetchOptions, SetOptions } from "./call-options.js";
+import { OWNER, resolveTtlCacheOptions } from "./ttl-cache-options.js";
+import type { TtlCacheOptions } from "./ttl-cache-options.js";
 
 /**
  * An in-process key/value cache with a time to live per entry, an optional bound with
@@ -307,35 +309,50 @@ export class TtlCache<K, V> implements Disposable {
 
   /**
    * Returns the live value for `key`, or loads it once however many callers ask at the same time
-   * (single flight): the first miss calls `loader(key, { signal })`, later callers share its
-   * promise, and the result is stored with the given `ttl`. A loader that throws or rejects rejects
-   * every waiter and stores nothing.
+   * (single flight): the first miss calls `loader(key, { signal, context })`, later callers share
+   * its promise, and the result is stored with the given `ttl`. A loader that throws or rejects
+   * rejects every waiter and stores nothing. A loader may call the cache, even `fetch` of its own
+   * key (which joins its own load: awaiting that inside the loader would wait for itself).
    *
    * With `staleWhileRevalidate`, an entry whose TTL ran out less than that long ago is returned at
    * once (counted as a hit) while one background load refreshes it. With `staleIfError`, a load
    * that fails less than that long after the entry's expiry resolves with the stale value instead.
    *
    * @param key - the key to read or load
-   * @param loader - produces the value on a miss; its `signal` aborts if the cache is closed
-   * @param options - `ttl` for the loaded value, overriding the cache's default
-   * @returns a promise of the cached or loaded value
+   * @param loader - produces the value on a miss; its `signal` aborts when the load is no longer
+   *   wanted (the cache closed, or every waiting caller gave up)
+   * @param options - `ttl` for the loaded value, `signal` to stop waiting, `forceRefresh` to load
+   *   even on a hit, `context` for the loader
+   * @returns a promise of the cached or loaded value; it rejects with `signal.reason` when the
+   *   caller's signal aborts first
    * @throws TypeError synchronously when `loader` is not a function or `options` is malformed
    * @throws RangeError synchronously when `options.ttl` is negative or NaN
+   *
+   * @typeParam C - the type of `options.context`, as the loader receives it
    * @example
    * ```ts
-   * const user = await users.fetch("user9", async (id, { signal }) => {
-   *   const response = await fetch(`https://api.example.com/users/${id}`, { signal });
-   *   return (await response.json()) as User;
-   * });
+   * const user = await users.fetch(
+   *   "user9",
+   *   async (id, { signal, context }) => {
+   *     const response = await fetch(`https://api.example.com/${context?.tenant}/users/${id}`, {
+   *       signal,
+   *     });
+   *     return (await response.json()) as User;
+   *   },
+   *   { signal: AbortSignal.timeout(2_000), context: { tenant: "acme" } },
+   * );
    * ```
    */
-  fetch(key: K, loader: Loader<K, V>, options?: FetchOptions): Promise<V> {
+  fetch<C = unknown>(key: K, loader: Loader<K, V, C>, options?: FetchOptions<C>): Promise<V> {
     return this.#fetcher.fetch(key, loader, options);
   }
 
   /**
-   * Stops the sweep timer and aborts the signal of every load in flight. The cache stays usable
-   * afterwards as a lazily expiring cache with no timer.
+   * Stops the sweep timer and aborts every load in flight: each loader's signal fires, every
+   * caller waiting for a load rejects at once with the same reason (shutdown never hangs on a
+   * loader that ignores its signal), and a value such a loader still produces later is dropped,
+   * neither stored nor delivered. The cache stays usable afterwards as a lazily expiring cache
+   * with no timer; a later `fetch` starts a new load.
    *
    * @example
    * ```ts
