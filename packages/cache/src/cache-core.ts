@@ -11,6 +11,7 @@
 import type { Channel } from "node:diagnostics_channel";
 import { EntryStore } from "./entry-store.js";
 import { EvictionNotices } from "./eviction-notices.js";
+import { SizeBudget } from "./size-budget.js";
 import { SweepTimer } from "./sweep-timer.js";
 import { channels } from "./telemetry.js";
 import type { EvictionReason, ResolvedTtlCacheOptions } from "./ttl-cache-options.js";
@@ -77,6 +78,8 @@ export class CacheCore<K, V> {
   readonly updateAgeOnGet: boolean;
   /** Sliding expiry: a `has` that finds the entry restarts its TTL. */
   readonly updateAgeOnHas: boolean;
+  /** The size bound; `undefined` unless `maxSize` or `maxEntrySize` is set. */
+  readonly sizes: SizeBudget<K, V> | undefined;
   /** Set by `close()`: the sweep timer is not started again. */
   closed = false;
   hits = 0;
@@ -101,6 +104,11 @@ export class CacheCore<K, V> {
     this.retention = Math.max(options.staleWhileRevalidate, options.staleIfError);
     this.updateAgeOnGet = options.updateAgeOnGet;
     this.updateAgeOnHas = options.updateAgeOnHas;
+    const limits = options.sizes;
+    this.sizes =
+      limits === undefined
+        ? undefined
+        : new SizeBudget(limits.maxSize, limits.maxEntrySize, limits.sizeCalculation);
     this.notices = new EvictionNotices(options.onEvict, options.name);
     this.store = new EntryStore<K, V>(options.maxEntries);
     this.sweeper = new SweepTimer(options.sweepInterval, () => {
@@ -217,24 +225,29 @@ export class CacheCore<K, V> {
   }
 
   /**
-   * Stores an entry as the most recently used one, making room first. Runs no user code.
+   * Stores an entry as the most recently used one, making room first. Runs no user code, except
+   * `sizeCalculation` in a size-bounded cache, which runs before anything changes.
    *
    * @param key - the key
    * @param value - the value
    * @param ttl - its time to live in ms, already validated
+   * @throws whatever `sizeCalculation` throws, or the TypeError/RangeError for a bad size
    */
   put(key: K, value: V, ttl: number): void {
+    if (this.sizes !== undefined) {
+      this.#putSized(key, value, ttl, this.sizes);
+      return;
+    }
     const expiresAt = ttl === Infinity ? Infinity : this.now() + ttl;
     const slot = this.store.index.get(key);
     this.sets++;
     if (slot === undefined) {
-      this.makeRoom();
+      this.makeRoom(1, 0);
       this.store.insert(key, value, expiresAt, ttl);
     } else {
       this.#replace(slot, value, expiresAt, ttl);
     }
-    if (expiresAt !== Infinity && !this.closed) this.sweeper.start();
-    if (channels.set.hasSubscribers) publishKey(channels.set, this.name, key);
+    this.#stored(key, expiresAt);
   }
 
   /**
@@ -264,12 +277,23 @@ export class CacheCore<K, V> {
   }
 
   /**
-   * The one place that makes room for a new entry: drops least recently used entries until one
-   * more fits. No user code runs until the insert that follows is done (removals only queue
-   * their notices), so nothing can refill the room in between (issue 19).
+   * The one place that makes room: drops least recently used entries until `entries` more
+   * entries of `size` more size fit within `maxEntries` and `maxSize`. No user code runs until
+   * the insert that follows is done (removals only queue their notices), so nothing can refill
+   * the room in between (issue 19). It ends before emptying the cache, as an entry never exceeds
+   * `maxSize` alone.
+   *
+   * @param entries - how many entries are about to be added (0 or 1)
+   * @param size - how much size they add (0 without a size bound)
    */
-  makeRoom(): void {
-    while (this.store.size >= this.maxEntries) this.#dropOldest();
+  makeRoom(entries: number, size: number): void {
+    const sizes = this.sizes;
+    while (
+      this.store.size + entries > this.maxEntries ||
+      (sizes !== undefined && sizes.total + size > sizes.maxSize)
+    ) {
+      this.#dropOldest();
+    }
   }
 
   /**
@@ -292,6 +316,7 @@ export class CacheCore<K, V> {
     const key = this.store.keyAt(slot);
     const value = this.store.values[slot] as V;
     this.store.remove(slot);
+    if (this.sizes !== undefined) this.sizes.remove(slot);
     if (this.store.size === 0) this.sweeper.stop();
     this.notices.push(key, value, reason);
   }
@@ -322,6 +347,7 @@ export class CacheCore<K, V> {
       }
     }
     this.store.clear();
+    this.sizes?.clear();
     this.sweeper.stop();
   }
 
@@ -373,6 +399,37 @@ export class CacheCore<K, V> {
     const removed = this.removeExpired();
     if (channels.sweep.hasSubscribers) channels.sweep.publish({ cache: this.name, removed });
     if (this.notices.pending) this.notices.deliver();
+  }
+
+  /** The end of a store: arm the sweep for an entry that can expire, publish the set. */
+  #stored(key: K, expiresAt: number): void {
+    if (expiresAt !== Infinity && !this.closed) this.sweeper.start();
+    if (channels.set.hasSubscribers) publishKey(channels.set, this.name, key);
+  }
+
+  /**
+   * `put` in a size-bounded cache. The size is measured first; a value too large is not stored
+   * and the previous entry leaves. A replaced entry is made most recent before room is made, so
+   * it is the last candidate and, fitting alone, never dropped.
+   */
+  #putSized(key: K, value: V, ttl: number, sizes: SizeBudget<K, V>): void {
+    const size = sizes.measure(value, key);
+    const slot = this.store.index.get(key);
+    if (!sizes.fits(size)) {
+      if (slot !== undefined) this.remove(slot, "replaced");
+      return;
+    }
+    const expiresAt = ttl === Infinity ? Infinity : this.now() + ttl;
+    this.sets++;
+    if (slot === undefined) {
+      this.makeRoom(1, size);
+      sizes.set(this.store.insert(key, value, expiresAt, ttl), size);
+    } else {
+      this.#replace(slot, value, expiresAt, ttl);
+      sizes.set(slot, size);
+      this.makeRoom(0, 0);
+    }
+    this.#stored(key, expiresAt);
   }
 
   #replace(slot: number, value: V, expiresAt: number, ttl: number): void {

@@ -17,9 +17,10 @@ import {
  *
  * - `"expired"`: its TTL ran out (removed on access, by `prune`, or by the sweep; with a stale
  *   window, once that window has passed too, or earlier when it was the least recently used entry);
- * - `"evicted"`: it was the least recently used entry when `maxEntries` was exceeded;
+ * - `"evicted"`: it was the least recently used entry when `maxEntries` or `maxSize` was exceeded;
  * - `"deleted"`: `delete` removed it;
- * - `"replaced"`: `set` stored a different value under its key;
+ * - `"replaced"`: `set` (or a completed `fetch`) stored a different value under its key, or one
+ *   larger than `maxEntrySize`, which is then not stored;
  * - `"cleared"`: `clear` removed it.
  */
 export type EvictionReason = "expired" | "evicted" | "deleted" | "replaced" | "cleared";
@@ -45,6 +46,33 @@ export interface TtlCacheOptions<K, V> {
    * @defaultValue Infinity
    */
   readonly maxEntries?: number;
+  /**
+   * The most the sizes of all entries may add up to, each size given by
+   * {@link TtlCacheOptions.sizeCalculation}. Storing an entry that would exceed it drops least
+   * recently used entries until it fits. Works together with `maxEntries`: both bounds hold.
+   *
+   * @defaultValue Infinity
+   */
+  readonly maxSize?: number;
+  /**
+   * The largest size one entry may have. A larger value is not stored: `set` (or a completed
+   * `fetch`) leaves the key without an entry, removing the previous one (reason `"replaced"`),
+   * and `fetch` still hands the value to its waiters. Never more than `maxSize`.
+   *
+   * @defaultValue `maxSize`
+   */
+  readonly maxEntrySize?: number;
+  /**
+   * The size of an entry, for `maxSize` and `maxEntrySize`: any whole number from 1 up, in a unit
+   * of your choosing (bytes, items, cost). Required with either; an error without them. It is
+   * called before the entry is stored, so if it throws (or returns a bad size) the call fails and
+   * the cache is unchanged.
+   *
+   * @param value - the value about to be stored
+   * @param key - its key
+   * @returns the entry's size
+   */
+  readonly sizeCalculation?: (value: V, key: K) => number;
   /**
    * Milliseconds between sweeps that remove expired entries in the background. `0` (or `Infinity`)
    * disables the sweep: expired entries are then removed only when touched or by `prune()`. The
@@ -137,6 +165,15 @@ export interface ResolvedTtlCacheOptions<K, V> {
   readonly staleIfError: number;
   readonly updateAgeOnGet: boolean;
   readonly updateAgeOnHas: boolean;
+  /** Set when `maxSize` or `maxEntrySize` is. */
+  readonly sizes: SizeLimits<K, V> | undefined;
+}
+
+/** The size options, validated. @internal */
+export interface SizeLimits<K, V> {
+  readonly maxSize: number;
+  readonly maxEntrySize: number;
+  readonly sizeCalculation: (value: V, key: K) => number;
 }
 
 /** The name errors are reported under. @internal */
@@ -153,6 +190,9 @@ const OPTION_NAMES = [
   "staleIfError",
   "updateAgeOnGet",
   "updateAgeOnHas",
+  "maxSize",
+  "maxEntrySize",
+  "sizeCalculation",
 ] as const;
 
 /**
@@ -185,7 +225,41 @@ export function resolveTtlCacheOptions<K, V>(
     staleIfError: checkDuration(OWNER, "staleIfError", orDefault(given.staleIfError, 0)),
     updateAgeOnGet: checkBoolean(OWNER, "updateAgeOnGet", orDefault(given.updateAgeOnGet, false)),
     updateAgeOnHas: checkBoolean(OWNER, "updateAgeOnHas", orDefault(given.updateAgeOnHas, false)),
+    sizes: resolveSizeLimits(given),
   };
+}
+
+/**
+ * Validates `maxSize`, `maxEntrySize` and `sizeCalculation`, which only make sense together.
+ *
+ * @param given - the constructor options
+ * @returns the limits, or `undefined` when the cache is not bounded by size
+ * @throws TypeError when `sizeCalculation` is missing, not a function, or given without a bound
+ * @throws RangeError when a bound is not a whole number from 1 up (or Infinity)
+ */
+function resolveSizeLimits<K, V>(given: TtlCacheOptions<K, V>): SizeLimits<K, V> | undefined {
+  const maxSize = checkCount(OWNER, "maxSize", orDefault(given.maxSize, Infinity), 1);
+  const maxEntrySize = checkCount(
+    OWNER,
+    "maxEntrySize",
+    orDefault(given.maxEntrySize, Infinity),
+    1,
+  );
+  const sizeCalculation = given.sizeCalculation;
+  const bounded = maxSize !== Infinity || maxEntrySize !== Infinity;
+  if (sizeCalculation === undefined) {
+    if (!bounded) return undefined;
+    throw new TypeError(
+      `${OWNER}: option \`sizeCalculation\` is required with \`maxSize\` or \`maxEntrySize\`; pass a function (value, key) => size.`,
+    );
+  }
+  checkFunction(OWNER, "sizeCalculation", sizeCalculation);
+  if (!bounded) {
+    throw new TypeError(
+      `${OWNER}: option \`sizeCalculation\` does nothing without \`maxSize\` or \`maxEntrySize\`; set one of them, or drop it.`,
+    );
+  }
+  return { maxSize, maxEntrySize, sizeCalculation };
 }
 
 /**

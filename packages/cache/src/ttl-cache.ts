@@ -67,6 +67,14 @@ export class TtlCache<K, V> implements Disposable {
   }
 
   /**
+   * The sum of the sizes of the stored entries, as `sizeCalculation` measured them; `0` in a
+   * cache not bounded by size. Like `size`, it counts expired entries until they are removed.
+   */
+  get totalSize(): number {
+    return this.#core.sizes?.total ?? 0;
+  }
+
+  /**
    * Returns the live value stored under `key` and marks the entry as recently used (and, with
    * `updateAgeOnGet`, restarts its TTL). An expired entry is removed and reads as a miss; a stale
    * one reads as a miss and stays, for `fetch`.
@@ -99,7 +107,8 @@ export class TtlCache<K, V> implements Disposable {
 
   /**
    * Stores `value` under `key`, replacing any previous value, and marks it most recently used.
-   * When the cache is full, the least recently used entry makes room.
+   * When the cache is full (`maxEntries`, `maxSize`), least recently used entries make room. A
+   * value larger than `maxEntrySize` is not stored, and the key's previous entry leaves.
    *
    * @param key - any value; compared like a `Map` key
    * @param value - any value, `undefined` included; stored as given, never cloned
@@ -107,6 +116,8 @@ export class TtlCache<K, V> implements Disposable {
    * @returns the cache, for chaining
    * @throws TypeError when `options` has an unknown key or `ttl` is not a number
    * @throws RangeError when `ttl` is negative or NaN; the cache is left unchanged
+   * @throws whatever `sizeCalculation` throws, or a TypeError/RangeError for a size it returns that
+   *   is not a whole number from 1 up; the cache is left unchanged
    * @throws whatever `onEvict` threw for an entry this call removed, once the value is stored
    * @example
    * ```ts
@@ -116,8 +127,8 @@ export class TtlCache<K, V> implements Disposable {
   set(key: K, value: V, options?: SetOptions): this {
     const core = this.#core;
     const ttl = resolveTtl(options, core.ttl);
+    core.put(key, value, ttl); // first: a failing sizeCalculation leaves everything unchanged
     this.#loads.supersede(key);
-    core.put(key, value, ttl);
     if (core.notices.pending) core.notices.deliver();
     return this;
   }
@@ -311,7 +322,8 @@ export class TtlCache<K, V> implements Disposable {
    * Returns the live value for `key`, or loads it once however many callers ask at the same time
    * (single flight): the first miss calls `loader(key, { signal, context })`, later callers share
    * its promise, and the result is stored with the given `ttl`. A loader that throws or rejects
-   * rejects every waiter and stores nothing. A loader may call the cache, even `fetch` of its own
+   * rejects every waiter and stores nothing; so does a `sizeCalculation` that throws for the loaded
+   * value, while a value larger than `maxEntrySize` reaches the waiters unstored. A loader may call the cache, even `fetch` of its own
    * key (which joins its own load: awaiting that inside the loader would wait for itself).
    *
    * With `staleWhileRevalidate`, an entry whose TTL ran out less than that long ago is returned at

@@ -241,6 +241,23 @@ describe("loaders that call the cache", () => {
   });
 });
 
+describe("a sizeCalculation that calls the cache", () => {
+  it("runs before the store changes, so the sizes and the bound stay right", () => {
+    const c: TtlCache<string, string> = new TtlCache<string, string>({
+      maxEntries: 3,
+      maxSize: 10,
+      sizeCalculation: (value, key) => {
+        if (key === "trigger") c.set("side", "xxxx");
+        return value.length;
+      },
+    });
+    c.set("a", "xxxx").set("b", "xxxx");
+    c.set("trigger", "xxxx"); // the nested set evicts "a"; then "trigger" needs room: "b" leaves
+    expect(keysOf(c)).toEqual(["trigger", "side"]);
+    expect(c.totalSize).toBe(8);
+  });
+});
+
 describe("onEvict reasons are all delivered, in order, when callbacks call back", () => {
   it("delivers nested removals after the one that caused them", () => {
     const heard: [string, EvictionReason][] = [];
