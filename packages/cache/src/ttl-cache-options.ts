@@ -98,7 +98,7 @@ export interface TtlCacheOptions<K, V> {
    * with the stale value at once, while one background load (single flight, with the same loader)
    * refreshes it. A background load that fails leaves the stale value in place. `0` turns it off.
    *
-   * A stale entry is not live: `get`, `has`, `keys` and `entries` treat it as absent, but it stays
+   * A stale entry is not live: `get`, `has`, `peek` and iteration treat it as absent, but it stays
    * stored (and counted by `size`) until its stale windows have passed, so that `fetch` can serve
    * it; `prune` and the sweep keep it too. `info` reports it with `stale: true`.
    *

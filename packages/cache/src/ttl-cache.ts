@@ -106,6 +106,27 @@ export class TtlCache<K, V> implements Disposable {
   }
 
   /**
+   * Returns the live value stored under `key` without using it: no hit or miss is counted, its
+   * recency and TTL do not change (not even with `updateAgeOnGet`), and nothing is removed, not
+   * even an entry found expired. For looking without disturbing, as in monitoring or debugging.
+   *
+   * @param key - the key to look up
+   * @returns the value, or `undefined` when no live entry is stored (use `has` or `info` to tell a
+   *   stored `undefined` from a miss)
+   * @example
+   * ```ts
+   * cache.set("user123", alice);
+   * cache.peek("user123"); // alice; the entry stays as least recently used as it was
+   * ```
+   */
+  peek(key: K): V | undefined {
+    const store = this.#core.store;
+    const slot = store.index.get(key);
+    if (slot === undefined) return undefined;
+    return (store.expiresAt[slot] as number) > this.#core.now() ? store.values[slot] : undefined;
+  }
+
+  /**
    * Stores `value` under `key`, replacing any previous value, and marks it most recently used.
    * When the cache is full (`maxEntries`, `maxSize`), least recently used entries make room. A
    * value larger than `maxEntrySize` is not stored, and the key's previous entry leaves.
