@@ -352,14 +352,15 @@ export class CacheCore<K, V> {
   }
 
   /**
-   * Lists entries in recency order, most recent first.
+   * Lists entries in recency order.
    *
    * @param include - which slots to list
+   * @param oldestFirst - `true` for least recently used first
    * @returns `[key, value]` pairs, a copy
    */
-  snapshot(include: (slot: number) => boolean): [K, V][] {
+  snapshot(include: (slot: number) => boolean, oldestFirst = false): [K, V][] {
     const pairs: [K, V][] = [];
-    for (const slot of this.store.slots()) {
+    for (const slot of this.store.slots(oldestFirst)) {
       if (include(slot)) pairs.push([this.store.keyAt(slot), this.store.values[slot] as V]);
     }
     return pairs;

@@ -49,7 +49,19 @@ export interface ResolvedFetchOptions<C> {
   readonly context: C | undefined;
 }
 
+/** Options of {@link TtlCache.keys}, {@link TtlCache.values} and {@link TtlCache.entries}. */
+export interface IterationOptions {
+  /**
+   * `"most-recent-first"` lists the most recently used entry first (the next to stay);
+   * `"least-recent-first"` lists the least recently used first (the next to be evicted).
+   *
+   * @defaultValue "most-recent-first"
+   */
+  readonly order?: "most-recent-first" | "least-recent-first";
+}
+
 const SET_OPTION_NAMES = ["ttl"] as const;
+const ITERATION_OPTION_NAMES = ["order"] as const;
 const FETCH_OPTION_NAMES = ["ttl", "signal", "forceRefresh", "context"] as const;
 
 /**
@@ -96,4 +108,23 @@ export function resolveFetchOptions<C>(
     forceRefresh: checkBoolean(OWNER, "forceRefresh", orDefault(given.forceRefresh, false)),
     context: given.context,
   };
+}
+
+/**
+ * Validates iteration options.
+ *
+ * @param options - what the caller passed
+ * @returns `true` for least recently used first
+ * @throws TypeError when a key is unknown or `order` is not one of the two orders
+ * @internal
+ */
+export function resolveOldestFirst(options: IterationOptions | undefined): boolean {
+  if (options === undefined) return false;
+  assertKnownOptions(OWNER, options, ITERATION_OPTION_NAMES);
+  const order: unknown = options.order;
+  if (order === undefined || order === "most-recent-first") return false;
+  if (order === "least-recent-first") return true;
+  throw new TypeError(
+    `${OWNER}: option \`order\` must be "most-recent-first" or "least-recent-first"; received ${typeof order === "string" ? JSON.stringify(order) : typeof order}.`,
+  );
 }

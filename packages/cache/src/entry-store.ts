@@ -121,14 +121,18 @@ export class EntryStore<K, V> {
   }
 
   /**
-   * Lists the occupied slots from most to least recently used. A snapshot, so the caller may
-   * remove entries while walking it.
+   * Lists the occupied slots from most to least recently used, or the other way round. A
+   * snapshot, so the caller may remove entries while walking it.
    *
+   * @param oldestFirst - `true` to start from the least recently used entry
    * @returns the slots in recency order
    */
-  slots(): number[] {
+  slots(oldestFirst = false): number[] {
     const slots: number[] = [];
-    for (let slot = this.#head; slot !== NIL; slot = this.#links[2 * slot + 1] as number) {
+    // Two cells per slot: [2s] links to the previous (more recent) slot, [2s + 1] to the next.
+    const start = oldestFirst ? this.#tail : this.#head;
+    const step = oldestFirst ? 0 : 1;
+    for (let slot = start; slot !== NIL; slot = this.#links[2 * slot + step] as number) {
       slots.push(slot);
     }
     return slots;

@@ -48,7 +48,7 @@ export type { CacheStats } from "./cache-core.js";
 export type { Loader, LoaderContext } from "./cache-fetcher.js";
 export type { EntryInfo } from "./entry-info.js";
 export { TtlCache } from "./ttl-cache.js";
-export type { FetchOptions, SetOptions } from "./call-options.js";
+export type { FetchOptions, IterationOptions, SetOptions } from "./call-options.js";
 export type { EvictionReason, TtlCacheOptions } from "./ttl-cache-options.js";
 export { VarietyCache } from "./variety-cache.js";
 export type { VarietyStats } from "./variety-cache.js";

@@ -5,9 +5,9 @@ import type { Loader } from "./cache-fetcher.js";
 import { entryInfo, remainingTtl } from "./entry-info.js";
 import type { EntryInfo } from "./entry-info.js";
 import { LoadRegistry } from "./load-registry.js";
-import { checkDuration } from "./options.js";
-import { resolveTtl } from "./call-options.js";
-import type { FetchOptions, SetOptions } from "./call-options.js";
+import { checkDuration, checkFunction } from "./options.js";
+import { resolveOldestFirst, resolveTtl } from "./call-options.js";
+import type { FetchOptions, IterationOptions, SetOptions } from "./call-options.js";
 import { OWNER, resolveTtlCacheOptions } from "./ttl-cache-options.js";
 import type { TtlCacheOptions } from "./ttl-cache-options.js";
 
@@ -36,7 +36,7 @@ import type { TtlCacheOptions } from "./ttl-cache-options.js";
  * const user = await users.fetch("user9", (id) => db.loadUser(id)); // one load per missing key
  * ```
  */
-export class TtlCache<K, V> implements Disposable {
+export class TtlCache<K, V> implements Disposable, Iterable<[K, V]> {
   readonly #core: CacheCore<K, V>;
   readonly #loads = new LoadRegistry<K, V>();
   readonly #fetcher: CacheFetcher<K, V>;
@@ -282,32 +282,87 @@ export class TtlCache<K, V> implements Disposable {
   }
 
   /**
-   * Lists the keys of live entries, from most to least recently used. Expired entries are skipped.
+   * Lists the keys of live entries, from most to least recently used (or the other way round).
+   * Expired and stale entries are skipped; nothing is counted, touched or removed.
    *
+   * @param options - `order: "least-recent-first"` to start with the next entry to be evicted
    * @returns an iterator over a snapshot, so the cache may be changed while iterating
+   * @throws TypeError when `options` has an unknown key or `order` is neither order
    * @example
    * ```ts
    * const keys = [...cache.keys()];
+   * const nextToGo = cache.keys({ order: "least-recent-first" }).next().value;
    * ```
    */
-  keys(): IterableIterator<K> {
-    return this.#core
-      .snapshot(this.#core.isLive())
+  keys(options?: IterationOptions): IterableIterator<K> {
+    return this.#live(options)
       .map(([key]) => key)
       .values();
   }
 
   /**
-   * Lists the live entries as `[key, value]` pairs, from most to least recently used.
+   * Lists the values of live entries, in the order of {@link TtlCache.keys}.
    *
+   * @param options - `order: "least-recent-first"` to start with the next entry to be evicted
    * @returns an iterator over a snapshot, so the cache may be changed while iterating
+   * @throws TypeError when `options` has an unknown key or `order` is neither order
+   * @example
+   * ```ts
+   * const total = [...cache.values()].reduce((sum, order) => sum + order.amount, 0);
+   * ```
+   */
+  values(options?: IterationOptions): IterableIterator<V> {
+    return this.#live(options)
+      .map(([, value]) => value)
+      .values();
+  }
+
+  /**
+   * Lists the live entries as `[key, value]` pairs, in the order of {@link TtlCache.keys}.
+   *
+   * @param options - `order: "least-recent-first"` to start with the next entry to be evicted
+   * @returns an iterator over a snapshot, so the cache may be changed while iterating
+   * @throws TypeError when `options` has an unknown key or `order` is neither order
    * @example
    * ```ts
    * for (const [key, value] of cache.entries()) console.log(key, value);
+   * const byAge = new Map(cache.entries({ order: "least-recent-first" }));
    * ```
    */
-  entries(): IterableIterator<[K, V]> {
-    return this.#core.snapshot(this.#core.isLive()).values();
+  entries(options?: IterationOptions): IterableIterator<[K, V]> {
+    return this.#live(options).values();
+  }
+
+  /**
+   * Same as {@link TtlCache.entries}, so a cache can be spread or iterated with `for…of` like a
+   * `Map`.
+   *
+   * @returns an iterator over a snapshot of the live `[key, value]` pairs, most recent first
+   * @example
+   * ```ts
+   * const copy = new Map(cache);
+   * ```
+   */
+  [Symbol.iterator](): IterableIterator<[K, V]> {
+    return this.entries();
+  }
+
+  /**
+   * Calls `callback(value, key, cache)` for each live entry, most recently used first, as
+   * `Map.prototype.forEach` does. It walks a snapshot, so the callback may change the cache.
+   *
+   * @param callback - called once per live entry
+   * @param thisArg - the `this` of each call
+   * @throws TypeError when `callback` is not a function
+   * @throws whatever `callback` throws, stopping the walk
+   * @example
+   * ```ts
+   * cache.forEach((user, id) => console.log(id, user.name));
+   * ```
+   */
+  forEach(callback: (value: V, key: K, cache: this) => void, thisArg?: unknown): void {
+    checkFunction(OWNER, "callback", callback);
+    for (const [key, value] of this.#live(undefined)) callback.call(thisArg, value, key, this);
   }
 
   /**
@@ -412,5 +467,11 @@ export class TtlCache<K, V> implements Disposable {
    */
   [Symbol.dispose](): void {
     this.close();
+  }
+
+  /** The live entries now, in the order the options ask for. */
+  #live(options: IterationOptions | undefined): [K, V][] {
+    const oldestFirst = resolveOldestFirst(options);
+    return this.#core.snapshot(this.#core.isLive(), oldestFirst);
   }
 }
