@@ -39,6 +39,24 @@ export interface CacheStats {
   readonly hitRate: number;
 }
 
+/** An entry to store with the time it has left (`load`, `setMany`). @internal */
+export interface TimedEntry<K, V> {
+  readonly key: K;
+  readonly value: V;
+  /** Its time to live, in ms: what sliding expiry restarts and `info` reports. */
+  readonly ttl: number;
+  /** How much of it is left, in ms. */
+  readonly remaining: number;
+}
+
+/** An entry about to be written, with its absolute expiry. */
+interface PlacedEntry<K, V> {
+  readonly key: K;
+  readonly value: V;
+  readonly ttl: number;
+  readonly expiresAt: number;
+}
+
 /**
  * Publishes a per-key message. Kept out of line so that the hot methods stay small enough for V8
  * to inline them whole; with no subscriber it is never called.
@@ -234,20 +252,41 @@ export class CacheCore<K, V> {
    * @throws whatever `sizeCalculation` throws, or the TypeError/RangeError for a bad size
    */
   put(key: K, value: V, ttl: number): void {
-    if (this.sizes !== undefined) {
-      this.#putSized(key, value, ttl, this.sizes);
-      return;
-    }
     const expiresAt = ttl === Infinity ? Infinity : this.now() + ttl;
-    const slot = this.store.index.get(key);
-    this.sets++;
-    if (slot === undefined) {
-      this.makeRoom(1, 0);
-      this.store.insert(key, value, expiresAt, ttl);
+    if (this.sizes !== undefined) {
+      this.#putSized({ key, value, ttl, expiresAt }, this.sizes.measure(value, key));
     } else {
-      this.#replace(slot, value, expiresAt, ttl);
+      this.#write(key, value, ttl, expiresAt);
     }
-    this.#stored(key, expiresAt);
+  }
+
+  /**
+   * Stores an entry that has `remaining` ms left of its `ttl` (`load`, `setMany`), with its size
+   * measured beforehand, so that a batch can measure every entry before it changes anything.
+   *
+   * @param entry - the entry, already validated
+   * @param size - its size from {@link CacheCore.measure}; ignored without a size bound
+   */
+  putTimed(entry: TimedEntry<K, V>, size: number | undefined): void {
+    const { key, value, ttl, remaining } = entry;
+    const expiresAt = remaining === Infinity ? Infinity : this.now() + remaining;
+    if (this.sizes !== undefined) {
+      this.#putSized({ key, value, ttl, expiresAt }, size ?? this.sizes.measure(value, key));
+    } else {
+      this.#write(key, value, ttl, expiresAt);
+    }
+  }
+
+  /**
+   * Measures an entry for the size bound (runs `sizeCalculation`).
+   *
+   * @param value - the value
+   * @param key - its key
+   * @returns its size, or `undefined` in a cache without a size bound
+   * @throws whatever `sizeCalculation` throws, or the TypeError/RangeError for a bad size
+   */
+  measure(value: V, key: K): number | undefined {
+    return this.sizes?.measure(value, key);
   }
 
   /**
@@ -402,6 +441,19 @@ export class CacheCore<K, V> {
     if (this.notices.pending) this.notices.deliver();
   }
 
+  /** Stores an entry in a cache without a size bound: insert (making room) or replace. */
+  #write(key: K, value: V, ttl: number, expiresAt: number): void {
+    const slot = this.store.index.get(key);
+    this.sets++;
+    if (slot === undefined) {
+      this.makeRoom(1, 0);
+      this.store.insert(key, value, expiresAt, ttl);
+    } else {
+      this.#replace(slot, value, expiresAt, ttl);
+    }
+    this.#stored(key, expiresAt);
+  }
+
   /** The end of a store: arm the sweep for an entry that can expire, publish the set. */
   #stored(key: K, expiresAt: number): void {
     if (expiresAt !== Infinity && !this.closed) this.sweeper.start();
@@ -413,14 +465,14 @@ export class CacheCore<K, V> {
    * and the previous entry leaves. A replaced entry is made most recent before room is made, so
    * it is the last candidate and, fitting alone, never dropped.
    */
-  #putSized(key: K, value: V, ttl: number, sizes: SizeBudget<K, V>): void {
-    const size = sizes.measure(value, key);
+  #putSized(entry: PlacedEntry<K, V>, size: number): void {
+    const sizes = this.sizes as SizeBudget<K, V>;
+    const { key, value, ttl, expiresAt } = entry;
     const slot = this.store.index.get(key);
     if (!sizes.fits(size)) {
       if (slot !== undefined) this.remove(slot, "replaced");
       return;
     }
-    const expiresAt = ttl === Infinity ? Infinity : this.now() + ttl;
     this.sets++;
     if (slot === undefined) {
       this.makeRoom(1, size);

@@ -45,6 +45,7 @@ export type {
   VarietyPickMessage,
 } from "./telemetry.js";
 export type { CacheStats } from "./cache-core.js";
+export type { DumpedEntry } from "./cache-dump.js";
 export type { Loader, LoaderContext } from "./cache-fetcher.js";
 export type { EntryInfo } from "./entry-info.js";
 export { TtlCache } from "./ttl-cache.js";

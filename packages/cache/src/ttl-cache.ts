@@ -1,5 +1,7 @@
 import { CacheCore } from "./cache-core.js";
 import type { CacheStats } from "./cache-core.js";
+import { checkDumpedEntries, dumpEntries } from "./cache-dump.js";
+import type { DumpedEntry } from "./cache-dump.js";
 import { CacheFetcher } from "./cache-fetcher.js";
 import type { Loader } from "./cache-fetcher.js";
 import { entryInfo, remainingTtl } from "./entry-info.js";
@@ -363,6 +365,51 @@ export class TtlCache<K, V> implements Disposable, Iterable<[K, V]> {
   forEach(callback: (value: V, key: K, cache: this) => void, thisArg?: unknown): void {
     checkFunction(OWNER, "callback", callback);
     for (const [key, value] of this.#live(undefined)) callback.call(thisArg, value, key, this);
+  }
+
+  /**
+   * Lists the live entries with the time each has left, least recently used first: what
+   * {@link TtlCache.load} takes to warm up another cache. Stale and expired entries are left out;
+   * nothing is counted, touched or removed.
+   *
+   * @returns a copy: `{ key, value, ttl, remaining }` per entry, values as stored (not cloned)
+   * @example
+   * ```ts
+   * const snapshot = cache.dump();
+   * process.once("beforeExit", () => saveToDisk(v8.serialize(snapshot)));
+   * ```
+   */
+  dump(): DumpedEntry<K, V>[] {
+    return dumpEntries(this.#core);
+  }
+
+  /**
+   * Stores entries as {@link TtlCache.dump} listed them, each with the time it had left, in order
+   * (the last becomes the most recently used), as `set` would: existing keys are replaced, the
+   * bounds make room, and each counts as a set. The time between `dump` and `load` is not counted
+   * (the clock is local to the process): subtract it from `remaining` to keep expiries exact.
+   *
+   * @param entries - `{ key, value, ttl, remaining }` objects; `remaining: 0` stores an entry that
+   *   is already expired, as a TTL of 0 does
+   * @throws TypeError when `entries` is not iterable or an entry is malformed; RangeError when a
+   *   time is negative or NaN. Everything is checked (and sized) first: on error nothing is stored
+   * @throws whatever `sizeCalculation` throws for an entry, before anything is stored
+   * @throws whatever `onEvict` threw for an entry this call removed, once all are stored
+   * @example
+   * ```ts
+   * const warm = new TtlCache<string, User>({ ttl: 300_000 });
+   * warm.load(v8.deserialize(readFileSync("users.cache")));
+   * ```
+   */
+  load(entries: Iterable<DumpedEntry<K, V>>): void {
+    const core = this.#core;
+    const checked = checkDumpedEntries<K, V>(entries);
+    const sizes = checked.map((entry) => core.measure(entry.value, entry.key));
+    checked.forEach((entry, i) => {
+      core.putTimed(entry, sizes[i]);
+      this.#loads.supersede(entry.key);
+    });
+    if (core.notices.pending) core.notices.deliver();
   }
 
   /**
