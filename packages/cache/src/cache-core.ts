@@ -19,7 +19,7 @@ import type { EvictionReason, ResolvedTtlCacheOptions } from "./ttl-cache-option
 /** Counters returned by {@link TtlCache.stats}, counted since the cache was created. */
 export interface CacheStats {
   /**
-   * Reads (`get`, `fetch`) that found a live entry, and `fetch` calls answered with a stale value
+   * Reads (`get`, `getMany`, `take`, `fetch`) that found a live entry, and `fetch` calls answered with a stale value
    * under `staleWhileRevalidate`.
    */
   readonly hits: number;
@@ -27,7 +27,7 @@ export interface CacheStats {
   readonly misses: number;
   /** Entries stored, by `set` or by a completed `fetch`. */
   readonly sets: number;
-  /** Live entries removed by `delete`. */
+  /** Live entries removed by `delete` or `take`. */
   readonly deletes: number;
   /** Entries dropped to respect `maxEntries`. */
   readonly evictions: number;
@@ -358,6 +358,24 @@ export class CacheCore<K, V> {
     if (this.sizes !== undefined) this.sizes.remove(slot);
     if (this.store.size === 0) this.sweeper.stop();
     this.notices.push(key, value, reason);
+  }
+
+  /**
+   * Removes an entry whose value goes to the caller (`take`): no `onEvict`, since the entry is
+   * not discarded; counted as a hit and a delete, and published as both.
+   *
+   * @param key - its key
+   * @param slot - its slot, live
+   */
+  take(key: K, slot: number): void {
+    this.store.remove(slot);
+    if (this.sizes !== undefined) this.sizes.remove(slot);
+    if (this.store.size === 0) this.sweeper.stop();
+    this.hits++;
+    this.deletes++;
+    // Published after the removal: a subscriber that calls back sees the entry gone.
+    if (channels.hit.hasSubscribers) publishKey(channels.hit, this.name, key);
+    if (channels.delete.hasSubscribers) publishKey(channels.delete, this.name, key);
   }
 
   /**

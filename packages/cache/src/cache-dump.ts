@@ -9,6 +9,7 @@
  * keeps a dump across a restart subtracts the downtime from `remaining` itself.
  */
 import type { CacheCore, TimedEntry } from "./cache-core.js";
+import { isIterable } from "./batch-input.js";
 import { checkDuration } from "./options.js";
 import { OWNER } from "./ttl-cache-options.js";
 
@@ -91,12 +92,4 @@ export function checkDumpedEntries<K, V>(entries: unknown): TimedEntry<K, V>[] {
     });
   }
   return checked;
-}
-
-function isIterable(value: unknown): value is Iterable<unknown> {
-  return (
-    typeof value === "object" &&
-    value !== null &&
-    typeof (value as Partial<Iterable<unknown>>)[Symbol.iterator] === "function"
-  );
 }

@@ -16,7 +16,7 @@
  * - `ladder:cache:hit`: a read found a live entry;
  * - `ladder:cache:miss`: a read found nothing live;
  * - `ladder:cache:set`: an entry was stored;
- * - `ladder:cache:delete`: `delete` removed a live entry (a `VarietyCache`: a key's values);
+ * - `ladder:cache:delete`: `delete` or `take` removed a live entry (a `VarietyCache`: a key's values);
  * - `ladder:cache:evict`: the least recently used entry was dropped to respect `maxEntries`;
  * - `ladder:cache:expire`: an expired entry was removed (by either cache);
  * - `ladder:cache:sweep`: a sweep finished (by either cache);

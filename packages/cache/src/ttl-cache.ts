@@ -2,6 +2,7 @@ import { CacheCore } from "./cache-core.js";
 import type { CacheStats } from "./cache-core.js";
 import { checkDumpedEntries, dumpEntries } from "./cache-dump.js";
 import type { DumpedEntry } from "./cache-dump.js";
+import { checkIterable, checkPairs } from "./batch-input.js";
 import { CacheFetcher } from "./cache-fetcher.js";
 import type { Loader } from "./cache-fetcher.js";
 import { entryInfo, remainingTtl } from "./entry-info.js";
@@ -129,6 +130,65 @@ export class TtlCache<K, V> implements Disposable, Iterable<[K, V]> {
   }
 
   /**
+   * Returns the live values of several keys, in their order, each read as `get` reads it (hits,
+   * misses, recency, sliding expiry). Removals it causes are reported once all are read.
+   *
+   * @param keys - the keys to read, any iterable (an array, a `Set`, `map.keys()`)
+   * @returns one value or `undefined` per key, in the order of `keys`
+   * @throws TypeError when `keys` is not iterable
+   * @throws whatever `onEvict` threw for an expired entry this call removed, after every read
+   * @example
+   * ```ts
+   * const [alice, bob] = cache.getMany(["user1", "user2"]);
+   * ```
+   */
+  getMany(keys: Iterable<K>): (V | undefined)[] {
+    const core = this.#core;
+    const values: (V | undefined)[] = [];
+    for (const key of checkIterable("getMany", "keys", keys)) {
+      const slot = core.liveSlot(key);
+      if (slot === undefined) {
+        core.recordMiss(key);
+        values.push(undefined);
+        continue;
+      }
+      values.push(core.store.values[slot]);
+      if (core.updateAgeOnGet) core.restartTtl(slot);
+      core.recordHit(key, slot);
+    }
+    if (core.notices.pending) core.notices.deliver();
+    return values;
+  }
+
+  /**
+   * Removes the live entry under `key` and returns its value: `get` and `delete` in one step,
+   * counted as a hit and a delete (a miss when absent). `onEvict` is not called, since the value is
+   * handed to the caller rather than discarded: the caller owns it now.
+   *
+   * @param key - the key to take
+   * @returns the value, or `undefined` when no live entry was stored (use `has` first to tell a
+   *   stored `undefined` from a miss)
+   * @throws whatever `onEvict` threw for an expired entry this call removed
+   * @example
+   * ```ts
+   * const job = queueCache.take("job:42"); // only one worker gets it
+   * ```
+   */
+  take(key: K): V | undefined {
+    const core = this.#core;
+    this.#loads.supersede(key);
+    const slot = core.liveSlot(key);
+    if (slot === undefined) {
+      if (core.notices.pending) core.deliverThenMiss(key);
+      else core.recordMiss(key);
+      return undefined;
+    }
+    const value = core.store.values[slot];
+    core.take(key, slot);
+    return value;
+  }
+
+  /**
    * Stores `value` under `key`, replacing any previous value, and marks it most recently used.
    * When the cache is full (`maxEntries`, `maxSize`), least recently used entries make room. A
    * value larger than `maxEntrySize` is not stored, and the key's previous entry leaves.
@@ -152,6 +212,37 @@ export class TtlCache<K, V> implements Disposable, Iterable<[K, V]> {
     const ttl = resolveTtl(options, core.ttl);
     core.put(key, value, ttl); // first: a failing sizeCalculation leaves everything unchanged
     this.#loads.supersede(key);
+    if (core.notices.pending) core.notices.deliver();
+    return this;
+  }
+
+  /**
+   * Stores several entries with the same options, in order, as `set` would (the last becomes the
+   * most recently used). Everything is checked (and sized) before anything is stored; removals
+   * are reported once all are stored.
+   *
+   * @param entries - `[key, value]` pairs, any iterable (an array, a `Map`)
+   * @param options - `ttl` for every entry, overriding the cache's default
+   * @returns the cache, for chaining
+   * @throws TypeError when `entries` is not iterable, an entry is not a `[key, value]` array, or
+   *   `options` is malformed; RangeError when `ttl` is negative or NaN. Nothing is stored then
+   * @throws whatever `sizeCalculation` throws for an entry, before anything is stored
+   * @throws whatever `onEvict` threw for an entry this call removed, once all are stored
+   * @example
+   * ```ts
+   * cache.setMany([["user1", alice], ["user2", bob]], { ttl: 60_000 });
+   * cache.setMany(new Map(rows.map((row) => [row.id, row])));
+   * ```
+   */
+  setMany(entries: Iterable<readonly [K, V]>, options?: SetOptions): this {
+    const core = this.#core;
+    const ttl = resolveTtl(options, core.ttl);
+    const pairs = checkPairs<K, V>(entries);
+    const sizes = pairs.map(([key, value]) => core.measure(value, key));
+    pairs.forEach(([key, value], i) => {
+      core.putTimed({ key, value, ttl, remaining: ttl }, sizes[i]);
+      this.#loads.supersede(key);
+    });
     if (core.notices.pending) core.notices.deliver();
     return this;
   }
