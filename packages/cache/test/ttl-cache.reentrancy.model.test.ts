@@ -1,5 +1,5 @@
 // Model-based test with re-entrant callbacks: onEvict calls the cache back (set, delete, get,
-// has, clear, prune) with random reactions, on the cache and on the reference model alike. The
+// has, take, clear, prune) with random reactions, on the cache and on the reference model alike. The
 // model delivers removals the way the cache promises (in order, once the operation is done,
 // nested removals appended), so any corruption of the store or reordering of notices shows up as
 // a difference in contents, size or counters. Issue 19.
@@ -21,6 +21,7 @@ const reaction = fc.oneof(
   fc.record({ op: fc.constant("delete" as const), key: modelKey }),
   fc.record({ op: fc.constant("get" as const), key: modelKey }),
   fc.record({ op: fc.constant("has" as const), key: modelKey }),
+  fc.record({ op: fc.constant("take" as const), key: modelKey }),
   fc.record({ op: fc.constant("clear" as const) }),
   fc.record({ op: fc.constant("prune" as const) }),
 );

@@ -51,6 +51,24 @@ export class CacheModel {
     return entry.value;
   }
 
+  peek(key: ModelKey): number | undefined {
+    const entry = this.entries.get(key);
+    return entry !== undefined && entry.expiresAt > this.now ? entry.value : undefined;
+  }
+
+  take(key: ModelKey): number | undefined {
+    const entry = this.#live(key);
+    this.#deliver();
+    if (entry === undefined) {
+      this.misses++;
+      return undefined;
+    }
+    this.entries.delete(key);
+    this.hits++;
+    this.deletes++;
+    return entry.value;
+  }
+
   has(key: ModelKey): boolean {
     const live = this.#live(key) !== undefined;
     this.#deliver();

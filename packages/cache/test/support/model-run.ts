@@ -33,6 +33,8 @@ const ttl = fc.oneof(
 export const modelOperation = fc.oneof(
   fc.record({ op: fc.constant("get" as const), key: modelKey }),
   fc.record({ op: fc.constant("has" as const), key: modelKey }),
+  fc.record({ op: fc.constant("peek" as const), key: modelKey }),
+  fc.record({ op: fc.constant("take" as const), key: modelKey }),
   fc.record({ op: fc.constant("set" as const), key: modelKey, value: fc.integer(), ttl }),
   fc.record({ op: fc.constant("delete" as const), key: modelKey }),
   fc.record({ op: fc.constant("advance" as const), ms: fc.integer({ min: 0, max: 30 }) }),
@@ -47,6 +49,8 @@ export type ModelOperation = typeof modelOperation extends fc.Arbitrary<infer T>
 export interface Driven {
   get(key: ModelKey): number | undefined;
   has(key: ModelKey): boolean;
+  peek(key: ModelKey): number | undefined;
+  take(key: ModelKey): number | undefined;
   delete(key: ModelKey): boolean;
   prune(): number;
   clear(): void;
@@ -69,6 +73,10 @@ export function applyStep(
       return side.get(step.key);
     case "has":
       return side.has(step.key);
+    case "peek":
+      return side.peek(step.key);
+    case "take":
+      return side.take(step.key);
     case "set":
       side.set(step.key, step.value, step.ttl);
       return undefined;
@@ -103,6 +111,8 @@ function drive(cache: TtlCache<ModelKey, number>): Driven {
   return {
     get: (key) => cache.get(key),
     has: (key) => cache.has(key),
+    peek: (key) => cache.peek(key),
+    take: (key) => cache.take(key),
     delete: (key) => cache.delete(key),
     prune: () => cache.prune(),
     clear: () => {
