@@ -142,9 +142,10 @@ export class CacheCore<K, V> {
    * @returns its slot, or `undefined` when absent, expired or stale
    */
   liveSlot(key: K): number | undefined {
-    const slot = this.store.index.get(key);
+    const store = this.store;
+    const slot = store.index.get(key);
     if (slot === undefined) return undefined;
-    const expiresAt = this.store.expiresAt[slot] as number;
+    const expiresAt = store.expiresAt[slot] as number;
     if (expiresAt !== Infinity) {
       const now = this.now();
       if (expiresAt <= now) {

@@ -56,6 +56,11 @@ export class EvictionNotices<K, V> {
   readonly #values: V[] = [];
   readonly #reasons: EvictionReason[] = [];
   #delivering = false;
+  /**
+   * Whether anything is waiting to be delivered. A field, not a getter over the queue: every
+   * `set` reads it.
+   */
+  pending = false;
 
   /**
    * Creates an empty queue.
@@ -66,11 +71,6 @@ export class EvictionNotices<K, V> {
   constructor(listener: EvictionListener<K, V> | undefined, name: string) {
     this.#listener = listener;
     this.#name = name;
-  }
-
-  /** Whether anything is waiting to be delivered. */
-  get pending(): boolean {
-    return this.#keys.length !== 0;
   }
 
   /** Whether an `onEvict` callback was given: `clear` only lists its entries for one. */
@@ -92,6 +92,7 @@ export class EvictionNotices<K, V> {
     this.#keys.push(key);
     this.#values.push(value);
     this.#reasons.push(reason);
+    this.pending = true;
   }
 
   /**
@@ -123,6 +124,7 @@ export class EvictionNotices<K, V> {
       this.#values.length = 0;
       this.#reasons.length = 0;
       this.#delivering = false;
+      this.pending = false;
     }
     if (errors !== undefined) throw combine(errors);
   }
