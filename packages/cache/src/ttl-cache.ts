@@ -1,27 +1,34 @@
+/**
+ * The public surface of the TTL cache: every method is documented here and built from the
+ * primitives of `cache-core.ts`; features too large for a few lines live in their own modules
+ * (`cache-fetcher.ts`, `cache-dump.ts`, `entry-info.ts`, `size-budget.ts`, …).
+ */
+import { checkIterable, checkPairs } from "./batch-input.js";
 import { CacheCore } from "./cache-core.js";
 import type { CacheStats } from "./cache-core.js";
 import { checkDumpedEntries, dumpEntries } from "./cache-dump.js";
 import type { DumpedEntry } from "./cache-dump.js";
-import { checkIterable, checkPairs } from "./batch-input.js";
 import { CacheFetcher } from "./cache-fetcher.js";
 import type { Loader } from "./cache-fetcher.js";
+import { resolveOldestFirst, resolveTtl } from "./call-options.js";
+import type { FetchOptions, IterationOptions, SetOptions } from "./call-options.js";
 import { entryInfo, remainingTtl } from "./entry-info.js";
 import type { EntryInfo } from "./entry-info.js";
 import { LoadRegistry } from "./load-registry.js";
 import { checkDuration, checkFunction } from "./options.js";
-import { resolveOldestFirst, resolveTtl } from "./call-options.js";
-import type { FetchOptions, IterationOptions, SetOptions } from "./call-options.js";
 import { OWNER, resolveTtlCacheOptions } from "./ttl-cache-options.js";
 import type { TtlCacheOptions } from "./ttl-cache-options.js";
 
 /**
- * An in-process key/value cache with a time to live per entry, an optional bound with
- * least-recently-used eviction, one background sweep timer, single-flight loading and
- * `diagnostics_channel` telemetry.
+ * An in-process key/value cache with a time to live per entry, optional bounds by count and by
+ * size with least-recently-used eviction, one background sweep timer, single-flight loading with
+ * stale-while-revalidate, and `diagnostics_channel` telemetry.
  *
  * Keys may be any value and are compared like `Map` keys (`1` and `"1"` are different keys);
- * values are stored as given, never cloned. Every operation is synchronous and O(1) except
- * `prune`, `keys`, `entries` and `clear`, which are O(n).
+ * values are stored as given, never cloned; a stored `undefined` is an entry; a TTL of `0` stores
+ * an entry that is already expired. Every operation is synchronous and O(1) except `prune`,
+ * iteration, `dump`, `clear` and the batch methods, which are O(n). Callbacks (`onEvict`,
+ * `sizeCalculation`, loaders) and telemetry subscribers may call the cache back.
  *
  * @typeParam K - the key type
  * @typeParam V - the value type
@@ -47,10 +54,12 @@ export class TtlCache<K, V> implements Disposable, Iterable<[K, V]> {
   /**
    * Creates an empty cache. No timer starts until an entry that can expire is stored.
    *
-   * @param options - TTL, bound, sweep interval, clock, telemetry name and eviction callback
-   * @throws TypeError when `options` has an unknown key or an option has the wrong type
-   * @throws RangeError when `ttl` or `sweepInterval` is negative or NaN, or `maxEntries` is not a
-   *   whole number of at least 1
+   * @param options - TTL, bounds, stale windows, sliding expiry, sweep interval, clock, telemetry
+   *   name and eviction callback; see {@link TtlCacheOptions}
+   * @throws TypeError when `options` has an unknown key, an option has the wrong type, or
+   *   `sizeCalculation` is missing with a size bound (or given without one)
+   * @throws RangeError when a duration (`ttl`, `sweepInterval`, the stale windows) is negative or
+   *   NaN, or a bound (`maxEntries`, `maxSize`, `maxEntrySize`) is not a whole number of at least 1
    * @example
    * ```ts
    * const sessions = new TtlCache<string, Session>({ ttl: 60_000, sweepInterval: 10_000 });
@@ -64,6 +73,7 @@ export class TtlCache<K, V> implements Disposable, Iterable<[K, V]> {
   /**
    * The number of entries stored now. Expired entries that nobody has touched since they expired
    * still count until the next sweep or `prune()`; call `prune()` first for an exact live count.
+   * Stale entries (kept for a stale window) count until their window has passed.
    */
   get size(): number {
     return this.#core.store.size;
