@@ -215,6 +215,29 @@ export class CacheCore<K, V> {
   }
 
   /**
+   * A read found the live entry in `slot`: restart its TTL under `updateAgeOnGet`, count and
+   * publish the hit. Read the value first.
+   *
+   * @param key - the key read
+   * @param slot - its slot
+   */
+  hit(key: K, slot: number): void {
+    if (this.updateAgeOnGet) this.restartTtl(slot);
+    this.recordHit(key, slot);
+  }
+
+  /**
+   * A read found nothing live: report what the lookup removed, then count the miss.
+   *
+   * @param key - the key read
+   * @throws whatever `onEvict` threw, after the miss is counted
+   */
+  miss(key: K): void {
+    if (this.notices.pending) this.deliverThenMiss(key);
+    else this.recordMiss(key);
+  }
+
+  /**
    * The miss path of a read when a lazy expiry left a notice: report it, then the miss.
    *
    * @param key - the key read
@@ -254,11 +277,9 @@ export class CacheCore<K, V> {
    */
   put(key: K, value: V, ttl: number): void {
     const expiresAt = ttl === Infinity ? Infinity : this.now() + ttl;
-    if (this.sizes !== undefined) {
-      this.#putSized({ key, value, ttl, expiresAt }, this.sizes.measure(value, key));
-    } else {
-      this.#write(key, value, ttl, expiresAt);
-    }
+    // The size-bounded path stays behind one small call, so this one stays small enough to inline.
+    if (this.sizes === undefined) this.#write(key, value, ttl, expiresAt);
+    else this.#measureAndPut(key, value, ttl, expiresAt);
   }
 
   /**
@@ -458,6 +479,12 @@ export class CacheCore<K, V> {
     const removed = this.removeExpired();
     if (channels.sweep.hasSubscribers) channels.sweep.publish({ cache: this.name, removed });
     if (this.notices.pending) this.notices.deliver();
+  }
+
+  /** `put` in a size-bounded cache: measure (user code, before any change), then store. */
+  #measureAndPut(key: K, value: V, ttl: number, expiresAt: number): void {
+    const size = (this.sizes as SizeBudget<K, V>).measure(value, key);
+    this.#putSized({ key, value, ttl, expiresAt }, size);
   }
 
   /** Stores an entry in a cache without a size bound: insert (making room) or replace. */

@@ -101,8 +101,7 @@ export class CacheFetcher<K, V> {
     const slot = core.liveSlot(key);
     if (slot !== undefined) {
       const value = core.store.values[slot] as V;
-      if (core.updateAgeOnGet) core.restartTtl(slot);
-      core.recordHit(key, slot);
+      core.hit(key, slot);
       return Promise.resolve(value);
     }
     if (core.staleWhileRevalidate !== 0) {

@@ -107,14 +107,12 @@ export class TtlCache<K, V> implements Disposable, Iterable<[K, V]> {
     const core = this.#core;
     const slot = core.liveSlot(key);
     if (slot === undefined) {
-      if (core.notices.pending) core.deliverThenMiss(key);
-      else core.recordMiss(key);
+      core.miss(key);
       return undefined;
     }
     // Read before publishing: a hit subscriber may delete the key or reuse its slot.
     const value = core.store.values[slot];
-    if (core.updateAgeOnGet) core.restartTtl(slot);
-    core.recordHit(key, slot);
+    core.hit(key, slot);
     return value;
   }
 
@@ -163,8 +161,7 @@ export class TtlCache<K, V> implements Disposable, Iterable<[K, V]> {
         continue;
       }
       values.push(core.store.values[slot]);
-      if (core.updateAgeOnGet) core.restartTtl(slot);
-      core.recordHit(key, slot);
+      core.hit(key, slot);
     }
     if (core.notices.pending) core.notices.deliver();
     return values;
@@ -189,8 +186,7 @@ export class TtlCache<K, V> implements Disposable, Iterable<[K, V]> {
     this.#loads.supersede(key);
     const slot = core.liveSlot(key);
     if (slot === undefined) {
-      if (core.notices.pending) core.deliverThenMiss(key);
-      else core.recordMiss(key);
+      core.miss(key);
       return undefined;
     }
     const value = core.store.values[slot];
