@@ -215,7 +215,8 @@ export class TtlCache<K, V> implements Disposable, Iterable<[K, V]> {
    */
   set(key: K, value: V, options?: SetOptions): this {
     const core = this.#core;
-    const ttl = resolveTtl(options, core.ttl);
+    // resolveTtl only when options are given: the common call stays small enough to inline.
+    const ttl = options === undefined ? core.ttl : resolveTtl(options, core.ttl);
     core.put(key, value, ttl); // first: a failing sizeCalculation leaves everything unchanged
     this.#loads.supersede(key);
     if (core.notices.pending) core.notices.deliver();
