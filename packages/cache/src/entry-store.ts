@@ -29,6 +29,8 @@ export class EntryStore<K, V> {
   readonly values: (V | undefined)[] = [];
   /** Absolute expiry time of each slot on the cache's clock; `Infinity` never expires. */
   expiresAt: Float64Array;
+  /** The time to live each slot's entry was given, in ms (for `info`, sliding expiry, `dump`). */
+  ttls: Float64Array;
 
   readonly #keys: (K | undefined)[] = [];
   readonly #limit: number;
@@ -49,6 +51,7 @@ export class EntryStore<K, V> {
     this.#limit = limit;
     const capacity = Math.min(limit, INITIAL_CAPACITY);
     this.expiresAt = new Float64Array(capacity);
+    this.ttls = new Float64Array(capacity);
     this.#links = new Int32Array(capacity * 2);
   }
 
@@ -78,13 +81,16 @@ export class EntryStore<K, V> {
    * @param key - a key not yet in the store
    * @param value - the value to keep
    * @param expiresAt - absolute expiry time on the cache's clock
+   * @param ttl - the time to live it was given, in ms
    * @returns the slot used
+   * @throws Error when every slot up to the limit is taken (the caller did not make room)
    */
-  insert(key: K, value: V, expiresAt: number): number {
+  insert(key: K, value: V, expiresAt: number, ttl: number): number {
     const slot = this.#free.pop() ?? this.#allocate();
     this.#keys[slot] = key;
     this.values[slot] = value;
     this.expiresAt[slot] = expiresAt;
+    this.ttls[slot] = ttl;
     this.index.set(key, slot);
     this.#linkFront(slot);
     return slot;
@@ -115,14 +121,18 @@ export class EntryStore<K, V> {
   }
 
   /**
-   * Lists the occupied slots from most to least recently used. A snapshot, so the caller may
-   * remove entries while walking it.
+   * Lists the occupied slots from most to least recently used, or the other way round. A
+   * snapshot, so the caller may remove entries while walking it.
    *
+   * @param oldestFirst - `true` to start from the least recently used entry
    * @returns the slots in recency order
    */
-  slots(): number[] {
+  slots(oldestFirst = false): number[] {
     const slots: number[] = [];
-    for (let slot = this.#head; slot !== NIL; slot = this.#links[2 * slot + 1] as number) {
+    // Two cells per slot: [2s] links to the previous (more recent) slot, [2s + 1] to the next.
+    const start = oldestFirst ? this.#tail : this.#head;
+    const step = oldestFirst ? 0 : 1;
+    for (let slot = start; slot !== NIL; slot = this.#links[2 * slot + step] as number) {
       slots.push(slot);
     }
     return slots;
@@ -146,11 +156,19 @@ export class EntryStore<K, V> {
 
   #grow(): void {
     const capacity = Math.min(this.#limit, this.expiresAt.length * 2);
+    // Typed arrays drop out-of-bounds writes silently, so inserting into a full store would lose
+    // the entry's links and break the recency list: fail loudly instead (issue 19).
+    if (capacity === this.expiresAt.length) {
+      throw new Error(`EntryStore: all ${capacity} slots are taken; make room before inserting.`);
+    }
     const expiresAt = new Float64Array(capacity);
+    const ttls = new Float64Array(capacity);
     const links = new Int32Array(capacity * 2);
     expiresAt.set(this.expiresAt);
+    ttls.set(this.ttls);
     links.set(this.#links);
     this.expiresAt = expiresAt;
+    this.ttls = ttls;
     this.#links = links;
   }
 

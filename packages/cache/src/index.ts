@@ -16,7 +16,7 @@
  * - `ladder:cache:hit`: a read found a live entry;
  * - `ladder:cache:miss`: a read found nothing live;
  * - `ladder:cache:set`: an entry was stored;
- * - `ladder:cache:delete`: `delete` removed a live entry (a `VarietyCache`: a key's values);
+ * - `ladder:cache:delete`: `delete` or `take` removed a live entry (a `VarietyCache`: a key's values);
  * - `ladder:cache:evict`: the least recently used entry was dropped to respect `maxEntries`;
  * - `ladder:cache:expire`: an expired entry was removed (by either cache);
  * - `ladder:cache:sweep`: a sweep finished (by either cache);
@@ -44,14 +44,13 @@ export type {
   VarietyEntryMessage,
   VarietyPickMessage,
 } from "./telemetry.js";
+export type { CacheStats } from "./cache-core.js";
+export type { DumpedEntry } from "./cache-dump.js";
+export type { Loader, LoaderContext } from "./cache-fetcher.js";
+export type { EntryInfo } from "./entry-info.js";
 export { TtlCache } from "./ttl-cache.js";
-export type { CacheStats, Loader, LoaderContext } from "./ttl-cache.js";
-export type {
-  EvictionReason,
-  FetchOptions,
-  SetOptions,
-  TtlCacheOptions,
-} from "./ttl-cache-options.js";
+export type { FetchOptions, IterationOptions, SetOptions } from "./call-options.js";
+export type { EvictionReason, TtlCacheOptions } from "./ttl-cache-options.js";
 export { VarietyCache } from "./variety-cache.js";
 export type { VarietyStats } from "./variety-cache.js";
 export type {

@@ -128,6 +128,25 @@ export function checkClock(owner: string, value: unknown): () => number {
 }
 
 /**
+ * Checks a boolean option (a flag): `true` or `false`, nothing truthy or falsy in their place.
+ *
+ * @param owner - the API that received it, used in the message
+ * @param name - the option's name, used in the message
+ * @param value - what the caller passed
+ * @returns the flag, unchanged
+ * @throws TypeError when `value` is not a boolean
+ * @internal
+ */
+export function checkBoolean(owner: string, name: string, value: unknown): boolean {
+  if (typeof value !== "boolean") {
+    throw new TypeError(
+      `${owner}: option \`${name}\` must be true or false; received ${describe(value)}.`,
+    );
+  }
+  return value;
+}
+
+/**
  * Checks a non-empty string option.
  *
  * @param owner - the API that received it, used in the message

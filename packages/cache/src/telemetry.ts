@@ -27,7 +27,7 @@ export const CACHE_CHANNELS = {
   miss: "ladder:cache:miss",
   /** An entry was stored by `set` or by a completed `fetch`. Message: {@link CacheKeyMessage}. */
   set: "ladder:cache:set",
-  /** `delete` removed a live entry. Message: {@link CacheKeyMessage}. */
+  /** `delete` or `take` removed a live entry. Message: {@link CacheKeyMessage}. */
   delete: "ladder:cache:delete",
   /** The least recently used entry was dropped to respect `maxEntries`. Message: {@link CacheKeyMessage}. */
   evict: "ladder:cache:evict",

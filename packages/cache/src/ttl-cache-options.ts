@@ -4,6 +4,7 @@
 import { CoarseClock } from "./coarse-clock.js";
 import {
   assertKnownOptions,
+  checkBoolean,
   checkClock,
   checkCount,
   checkDuration,
@@ -14,10 +15,12 @@ import {
 /**
  * Why an entry left the cache, as passed to {@link TtlCacheOptions.onEvict}.
  *
- * - `"expired"`: its TTL ran out (removed on access, by `prune`, or by the sweep);
- * - `"evicted"`: it was the least recently used entry when `maxEntries` was exceeded;
+ * - `"expired"`: its TTL ran out (removed on access, by `prune`, or by the sweep; with a stale
+ *   window, once that window has passed too, or earlier when it was the least recently used entry);
+ * - `"evicted"`: it was the least recently used entry when `maxEntries` or `maxSize` was exceeded;
  * - `"deleted"`: `delete` removed it;
- * - `"replaced"`: `set` stored a different value under its key;
+ * - `"replaced"`: `set` (or a completed `fetch`) stored a different value under its key, or one
+ *   larger than `maxEntrySize`, which is then not stored;
  * - `"cleared"`: `clear` removed it.
  */
 export type EvictionReason = "expired" | "evicted" | "deleted" | "replaced" | "cleared";
@@ -44,6 +47,33 @@ export interface TtlCacheOptions<K, V> {
    */
   readonly maxEntries?: number;
   /**
+   * The most the sizes of all entries may add up to, each size given by
+   * {@link TtlCacheOptions.sizeCalculation}. Storing an entry that would exceed it drops least
+   * recently used entries until it fits. Works together with `maxEntries`: both bounds hold.
+   *
+   * @defaultValue Infinity
+   */
+  readonly maxSize?: number;
+  /**
+   * The largest size one entry may have. A larger value is not stored: `set` (or a completed
+   * `fetch`) leaves the key without an entry, removing the previous one (reason `"replaced"`),
+   * and `fetch` still hands the value to its waiters. Never more than `maxSize`.
+   *
+   * @defaultValue `maxSize`
+   */
+  readonly maxEntrySize?: number;
+  /**
+   * The size of an entry, for `maxSize` and `maxEntrySize`: any whole number from 1 up, in a unit
+   * of your choosing (bytes, items, cost). Required with either; an error without them. It is
+   * called before the entry is stored, so if it throws (or returns a bad size) the call fails and
+   * the cache is unchanged.
+   *
+   * @param value - the value about to be stored
+   * @param key - its key
+   * @returns the entry's size
+   */
+  readonly sizeCalculation?: (value: V, key: K) => number;
+  /**
    * Milliseconds between sweeps that remove expired entries in the background. `0` (or `Infinity`)
    * disables the sweep: expired entries are then removed only when touched or by `prune()`. The
    * single timer is unref'd, so it never keeps the process alive.
@@ -64,6 +94,42 @@ export interface TtlCacheOptions<K, V> {
    */
   readonly now?: () => number;
   /**
+   * Milliseconds after an entry's TTL runs out during which {@link TtlCache.fetch} still answers
+   * with the stale value at once, while one background load (single flight, with the same loader)
+   * refreshes it. A background load that fails leaves the stale value in place. `0` turns it off.
+   *
+   * A stale entry is not live: `get`, `has`, `peek` and iteration treat it as absent, but it stays
+   * stored (and counted by `size`) until its stale windows have passed, so that `fetch` can serve
+   * it; `prune` and the sweep keep it too. `info` reports it with `stale: true`.
+   *
+   * @defaultValue 0 (off)
+   */
+  readonly staleWhileRevalidate?: number;
+  /**
+   * Milliseconds after an entry's TTL runs out during which a failed {@link TtlCache.fetch} load
+   * resolves its waiters with the stale value instead of rejecting (the entry stays stale, and the
+   * next `fetch` tries again). Measured when the load fails. `0` turns it off.
+   *
+   * @defaultValue 0 (off)
+   */
+  readonly staleIfError?: number;
+  /**
+   * Sliding expiry on reads: a `get` (or `fetch`) that finds a live entry restarts its TTL, so an
+   * entry read at least once per TTL never expires. The TTL restarted is the entry's own (from
+   * `set`, `fetch` or `setTtl`); entries that never expire are unaffected.
+   *
+   * @defaultValue false
+   */
+  readonly updateAgeOnGet?: boolean;
+  /**
+   * Sliding expiry on `has`: a `has` that finds a live entry restarts its TTL, as
+   * {@link TtlCacheOptions.updateAgeOnGet} does for reads. `has` still counts no hit and leaves
+   * recency alone.
+   *
+   * @defaultValue false
+   */
+  readonly updateAgeOnHas?: boolean;
+  /**
    * Label carried in every telemetry message as `cache`, to tell caches apart.
    *
    * @defaultValue `"ttl-cache"`
@@ -71,22 +137,20 @@ export interface TtlCacheOptions<K, V> {
   readonly name?: string;
   /**
    * Called after an entry has left the cache, with the reason. Use it to release resources a value
-   * holds. It runs synchronously inside the call that removed the entry (inside the sweep timer for
-   * swept entries), after the cache is consistent again; it must not throw.
+   * holds.
+   *
+   * It runs synchronously before the call that removed the entry returns (inside the sweep timer
+   * for swept entries), once that call has finished changing the cache: the bound holds and the
+   * entry is gone. It may call the cache back (`set` the key again, `delete`, `clear`, …); the
+   * removals those calls cause are reported after the current one, in order.
+   *
+   * If it throws, the cache stays consistent and every other removal is still reported; then the
+   * error is thrown by the method that removed the entry (several errors as one `AggregateError`).
+   * Where no synchronous caller exists (the sweep timer, `fetch`, a load completing), it is
+   * rethrown in a microtask and reaches `process.on("uncaughtException")`, as Node does for a
+   * throwing `diagnostics_channel` subscriber.
    */
   readonly onEvict?: (key: K, value: V, reason: EvictionReason) => void;
-}
-
-/** Per-call options of {@link TtlCache.set}. */
-export interface SetOptions {
-  /** Time to live of this entry in milliseconds, overriding the cache's default `ttl`. */
-  readonly ttl?: number;
-}
-
-/** Per-call options of {@link TtlCache.fetch}. */
-export interface FetchOptions {
-  /** Time to live of the loaded value in milliseconds, overriding the cache's default `ttl`. */
-  readonly ttl?: number;
 }
 
 /** Options after validation, with every default filled in. @internal */
@@ -97,13 +161,39 @@ export interface ResolvedTtlCacheOptions<K, V> {
   readonly now: () => number;
   readonly name: string;
   readonly onEvict: ((key: K, value: V, reason: EvictionReason) => void) | undefined;
+  readonly staleWhileRevalidate: number;
+  readonly staleIfError: number;
+  readonly updateAgeOnGet: boolean;
+  readonly updateAgeOnHas: boolean;
+  /** Set when `maxSize` or `maxEntrySize` is. */
+  readonly sizes: SizeLimits<K, V> | undefined;
+}
+
+/** The size options, validated. @internal */
+export interface SizeLimits<K, V> {
+  readonly maxSize: number;
+  readonly maxEntrySize: number;
+  readonly sizeCalculation: (value: V, key: K) => number;
 }
 
 /** The name errors are reported under. @internal */
 export const OWNER = "TtlCache";
 
-const OPTION_NAMES = ["ttl", "maxEntries", "sweepInterval", "now", "name", "onEvict"] as const;
-const PER_CALL_OPTION_NAMES = ["ttl"] as const;
+const OPTION_NAMES = [
+  "ttl",
+  "maxEntries",
+  "sweepInterval",
+  "now",
+  "name",
+  "onEvict",
+  "staleWhileRevalidate",
+  "staleIfError",
+  "updateAgeOnGet",
+  "updateAgeOnHas",
+  "maxSize",
+  "maxEntrySize",
+  "sizeCalculation",
+] as const;
 
 /**
  * Validates constructor options and fills in the defaults.
@@ -127,29 +217,61 @@ export function resolveTtlCacheOptions<K, V>(
     now: checkClock(OWNER, orDefault(given.now, defaultClock)),
     name: checkName(OWNER, "name", orDefault(given.name, "ttl-cache")),
     onEvict: given.onEvict,
+    staleWhileRevalidate: checkDuration(
+      OWNER,
+      "staleWhileRevalidate",
+      orDefault(given.staleWhileRevalidate, 0),
+    ),
+    staleIfError: checkDuration(OWNER, "staleIfError", orDefault(given.staleIfError, 0)),
+    updateAgeOnGet: checkBoolean(OWNER, "updateAgeOnGet", orDefault(given.updateAgeOnGet, false)),
+    updateAgeOnHas: checkBoolean(OWNER, "updateAgeOnHas", orDefault(given.updateAgeOnHas, false)),
+    sizes: resolveSizeLimits(given),
   };
 }
 
 /**
- * Validates per-call options (`set`, `fetch`) and returns the TTL they ask for.
+ * Validates `maxSize`, `maxEntrySize` and `sizeCalculation`, which only make sense together.
  *
- * @param options - what the caller passed
- * @param fallback - the cache's default TTL, used when `options.ttl` is absent
- * @returns the TTL in milliseconds
- * @throws TypeError when a key is unknown or `ttl` is not a number
- * @throws RangeError when `ttl` is negative or NaN
- * @internal
+ * @param given - the constructor options
+ * @returns the limits, or `undefined` when the cache is not bounded by size
+ * @throws TypeError when `sizeCalculation` is missing, not a function, or given without a bound
+ * @throws RangeError when a bound is not a whole number from 1 up (or Infinity)
  */
-export function resolveTtl(
-  options: SetOptions | FetchOptions | undefined,
-  fallback: number,
-): number {
-  assertKnownOptions(OWNER, options, PER_CALL_OPTION_NAMES);
-  return options?.ttl === undefined ? fallback : checkDuration(OWNER, "ttl", options.ttl);
+function resolveSizeLimits<K, V>(given: TtlCacheOptions<K, V>): SizeLimits<K, V> | undefined {
+  const maxSize = checkCount(OWNER, "maxSize", orDefault(given.maxSize, Infinity), 1);
+  const maxEntrySize = checkCount(
+    OWNER,
+    "maxEntrySize",
+    orDefault(given.maxEntrySize, Infinity),
+    1,
+  );
+  const sizeCalculation = given.sizeCalculation;
+  const bounded = maxSize !== Infinity || maxEntrySize !== Infinity;
+  if (sizeCalculation === undefined) {
+    if (!bounded) return undefined;
+    throw new TypeError(
+      `${OWNER}: option \`sizeCalculation\` is required with \`maxSize\` or \`maxEntrySize\`; pass a function (value, key) => size.`,
+    );
+  }
+  checkFunction(OWNER, "sizeCalculation", sizeCalculation);
+  if (!bounded) {
+    throw new TypeError(
+      `${OWNER}: option \`sizeCalculation\` does nothing without \`maxSize\` or \`maxEntrySize\`; set one of them, or drop it.`,
+    );
+  }
+  return { maxSize, maxEntrySize, sizeCalculation };
 }
 
-/** Only `undefined` means "not given": `null` is bad input and must reach the checks, not `??`. */
-function orDefault<T>(value: T | undefined, fallback: T): T {
+/**
+ * Returns `value`, or `fallback` when it is `undefined`. Only `undefined` means "not given":
+ * `null` is bad input and must reach the checks, not `??`.
+ *
+ * @param value - what the caller passed
+ * @param fallback - the default
+ * @returns the value to check
+ * @internal
+ */
+export function orDefault<T>(value: T | undefined, fallback: T): T {
   return value === undefined ? fallback : value;
 }
 

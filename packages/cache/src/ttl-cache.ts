@@ -1,79 +1,34 @@
-import { EntryStore } from "./entry-store.js";
-import { checkFunction } from "./options.js";
-import { SweepTimer } from "./sweep-timer.js";
-import { channels } from "./telemetry.js";
-import type { Channel } from "node:diagnostics_channel";
-import type { CacheKeyMessage } from "./telemetry.js";
-import { OWNER, resolveTtl, resolveTtlCacheOptions } from "./ttl-cache-options.js";
-import type {
-  EvictionReason,
-  FetchOptions,
-  SetOptions,
-  TtlCacheOptions,
-} from "./ttl-cache-options.js";
-
-/** What {@link TtlCache.fetch} passes to a loader besides the key. */
-export interface LoaderContext {
-  /** Aborted when the cache is closed while the load is in flight. */
-  readonly signal: AbortSignal;
-}
-
 /**
- * Produces the value for a key that missed, for {@link TtlCache.fetch}. It may return the value or
- * a promise of it; throwing is the same as rejecting.
- *
- * @param key - the key that missed, exactly as passed to `fetch`
- * @param context - carries the `signal` that aborts when the cache is closed
- * @returns the value to cache and hand to every waiter, or a promise of it
- *
- * @typeParam K - the key type
- * @typeParam V - the value type
+ * The public surface of the TTL cache: every method is documented here and built from the
+ * primitives of `cache-core.ts`; features too large for a few lines live in their own modules
+ * (`cache-fetcher.ts`, `cache-dump.ts`, `entry-info.ts`, `size-budget.ts`, …).
  */
-export type Loader<K, V> = (key: K, context: LoaderContext) => V | PromiseLike<V>;
-
-/** Counters returned by {@link TtlCache.stats}, counted since the cache was created. */
-export interface CacheStats {
-  /** Reads (`get`, `fetch`) that found a live entry. */
-  readonly hits: number;
-  /** Reads that found nothing live. Each caller of a shared `fetch` counts once. */
-  readonly misses: number;
-  /** Entries stored, by `set` or by a completed `fetch`. */
-  readonly sets: number;
-  /** Live entries removed by `delete`. */
-  readonly deletes: number;
-  /** Entries dropped to respect `maxEntries`. */
-  readonly evictions: number;
-  /** Expired entries removed, each counted once however it was found. */
-  readonly expirations: number;
-  /** Entries stored now, as {@link TtlCache.size}. */
-  readonly size: number;
-  /** `hits / (hits + misses)`, or `0` before the first read. */
-  readonly hitRate: number;
-}
+import { checkIterable, checkPairs } from "./batch-input.js";
+import { CacheCore } from "./cache-core.js";
+import type { CacheStats } from "./cache-core.js";
+import { checkDumpedEntries, dumpEntries } from "./cache-dump.js";
+import type { DumpedEntry } from "./cache-dump.js";
+import { CacheFetcher } from "./cache-fetcher.js";
+import type { Loader } from "./cache-fetcher.js";
+import { resolveOldestFirst, resolveTtl } from "./call-options.js";
+import type { FetchOptions, IterationOptions, SetOptions } from "./call-options.js";
+import { entryInfo, remainingTtl } from "./entry-info.js";
+import type { EntryInfo } from "./entry-info.js";
+import { LoadRegistry } from "./load-registry.js";
+import { checkDuration, checkFunction } from "./options.js";
+import { OWNER, resolveTtlCacheOptions } from "./ttl-cache-options.js";
+import type { TtlCacheOptions } from "./ttl-cache-options.js";
 
 /**
- * Publishes a per-key message. Kept out of line so that the hot methods stay small enough for V8
- * to inline them whole; with no subscriber it is never called.
- */
-function publishKey(channel: Channel, cache: string, key: unknown): void {
-  channel.publish({ cache, key });
-}
-
-interface InFlight<V> {
-  readonly promise: Promise<V>;
-  readonly controller: AbortController;
-  /** Set when `set`, `delete` or `clear` touched the key during the load: its result is stale. */
-  superseded: boolean;
-}
-
-/**
- * An in-process key/value cache with a time to live per entry, an optional bound with
- * least-recently-used eviction, one background sweep timer, single-flight loading and
- * `diagnostics_channel` telemetry.
+ * An in-process key/value cache with a time to live per entry, optional bounds by count and by
+ * size with least-recently-used eviction, one background sweep timer, single-flight loading with
+ * stale-while-revalidate, and `diagnostics_channel` telemetry.
  *
  * Keys may be any value and are compared like `Map` keys (`1` and `"1"` are different keys);
- * values are stored as given, never cloned. Every operation is synchronous and O(1) except
- * `prune`, `keys`, `entries` and `clear`, which are O(n).
+ * values are stored as given, never cloned; a stored `undefined` is an entry; a TTL of `0` stores
+ * an entry that is already expired. Every operation is synchronous and O(1) except `prune`,
+ * iteration, `dump`, `clear` and the batch methods, which are O(n). Callbacks (`onEvict`,
+ * `sizeCalculation`, loaders) and telemetry subscribers may call the cache back.
  *
  * @typeParam K - the key type
  * @typeParam V - the value type
@@ -91,63 +46,56 @@ interface InFlight<V> {
  * const user = await users.fetch("user9", (id) => db.loadUser(id)); // one load per missing key
  * ```
  */
-export class TtlCache<K, V> implements Disposable {
-  readonly #store: EntryStore<K, V>;
-  readonly #ttl: number;
-  readonly #maxEntries: number;
-  readonly #now: () => number;
-  readonly #name: string;
-  readonly #onEvict: ((key: K, value: V, reason: EvictionReason) => void) | undefined;
-  readonly #sweeper: SweepTimer;
-  readonly #inFlight = new Map<K, InFlight<V>>();
-  #closed = false;
-  #hits = 0;
-  #misses = 0;
-  #sets = 0;
-  #deletes = 0;
-  #evictions = 0;
-  #expirations = 0;
+export class TtlCache<K, V> implements Disposable, Iterable<[K, V]> {
+  readonly #core: CacheCore<K, V>;
+  readonly #loads = new LoadRegistry<K, V>();
+  readonly #fetcher: CacheFetcher<K, V>;
 
   /**
    * Creates an empty cache. No timer starts until an entry that can expire is stored.
    *
-   * @param options - TTL, bound, sweep interval, clock, telemetry name and eviction callback
-   * @throws TypeError when `options` has an unknown key or an option has the wrong type
-   * @throws RangeError when `ttl` or `sweepInterval` is negative or NaN, or `maxEntries` is not a
-   *   whole number of at least 1
+   * @param options - TTL, bounds, stale windows, sliding expiry, sweep interval, clock, telemetry
+   *   name and eviction callback; see {@link TtlCacheOptions}
+   * @throws TypeError when `options` has an unknown key, an option has the wrong type, or
+   *   `sizeCalculation` is missing with a size bound (or given without one)
+   * @throws RangeError when a duration (`ttl`, `sweepInterval`, the stale windows) is negative or
+   *   NaN, or a bound (`maxEntries`, `maxSize`, `maxEntrySize`) is not a whole number of at least 1
    * @example
    * ```ts
    * const sessions = new TtlCache<string, Session>({ ttl: 60_000, sweepInterval: 10_000 });
    * ```
    */
   constructor(options?: TtlCacheOptions<K, V>) {
-    const resolved = resolveTtlCacheOptions(options);
-    this.#ttl = resolved.ttl;
-    this.#maxEntries = resolved.maxEntries;
-    this.#now = resolved.now;
-    this.#name = resolved.name;
-    this.#onEvict = resolved.onEvict;
-    this.#store = new EntryStore<K, V>(resolved.maxEntries);
-    this.#sweeper = new SweepTimer(resolved.sweepInterval, () => {
-      this.#sweep();
-    });
+    this.#core = new CacheCore(resolveTtlCacheOptions(options));
+    this.#fetcher = new CacheFetcher(this.#core, this.#loads);
   }
 
   /**
    * The number of entries stored now. Expired entries that nobody has touched since they expired
    * still count until the next sweep or `prune()`; call `prune()` first for an exact live count.
+   * Stale entries (kept for a stale window) count until their window has passed.
    */
   get size(): number {
-    return this.#store.size;
+    return this.#core.store.size;
   }
 
   /**
-   * Returns the live value stored under `key` and marks the entry as recently used. An expired
-   * entry is removed and reads as a miss.
+   * The sum of the sizes of the stored entries, as `sizeCalculation` measured them; `0` in a
+   * cache not bounded by size. Like `size`, it counts expired entries until they are removed.
+   */
+  get totalSize(): number {
+    return this.#core.sizes?.total ?? 0;
+  }
+
+  /**
+   * Returns the live value stored under `key` and marks the entry as recently used (and, with
+   * `updateAgeOnGet`, restarts its TTL). An expired entry is removed and reads as a miss; a stale
+   * one reads as a miss and stays, for `fetch`.
    *
    * @param key - the key to look up
    * @returns the value, or `undefined` when the key is absent or expired (use `has` to tell a stored
    *   `undefined` from a miss)
+   * @throws whatever `onEvict` threw for the expired entry this call removed
    * @example
    * ```ts
    * cache.set("user123", alice);
@@ -156,18 +104,100 @@ export class TtlCache<K, V> implements Disposable {
    * ```
    */
   get(key: K): V | undefined {
-    const slot = this.#liveSlot(key);
+    const core = this.#core;
+    const slot = core.liveSlot(key);
     if (slot === undefined) {
-      this.#recordMiss(key);
+      core.miss(key);
       return undefined;
     }
-    this.#recordHit(key, slot);
-    return this.#store.values[slot];
+    // Read before publishing: a hit subscriber may delete the key or reuse its slot.
+    const value = core.store.values[slot];
+    core.hit(key, slot);
+    return value;
+  }
+
+  /**
+   * Returns the live value stored under `key` without using it: no hit or miss is counted, its
+   * recency and TTL do not change (not even with `updateAgeOnGet`), and nothing is removed, not
+   * even an entry found expired. For looking without disturbing, as in monitoring or debugging.
+   *
+   * @param key - the key to look up
+   * @returns the value, or `undefined` when no live entry is stored (use `has` or `info` to tell a
+   *   stored `undefined` from a miss)
+   * @example
+   * ```ts
+   * cache.set("user123", alice);
+   * cache.peek("user123"); // alice; the entry stays as least recently used as it was
+   * ```
+   */
+  peek(key: K): V | undefined {
+    const store = this.#core.store;
+    const slot = store.index.get(key);
+    if (slot === undefined) return undefined;
+    return (store.expiresAt[slot] as number) > this.#core.now() ? store.values[slot] : undefined;
+  }
+
+  /**
+   * Returns the live values of several keys, in their order, each read as `get` reads it (hits,
+   * misses, recency, sliding expiry). Removals it causes are reported once all are read.
+   *
+   * @param keys - the keys to read, any iterable (an array, a `Set`, `map.keys()`)
+   * @returns one value or `undefined` per key, in the order of `keys`
+   * @throws TypeError when `keys` is not iterable
+   * @throws whatever `onEvict` threw for an expired entry this call removed, after every read
+   * @example
+   * ```ts
+   * const [alice, bob] = cache.getMany(["user1", "user2"]);
+   * ```
+   */
+  getMany(keys: Iterable<K>): (V | undefined)[] {
+    const core = this.#core;
+    const values: (V | undefined)[] = [];
+    for (const key of checkIterable("getMany", "keys", keys)) {
+      const slot = core.liveSlot(key);
+      if (slot === undefined) {
+        core.recordMiss(key);
+        values.push(undefined);
+        continue;
+      }
+      values.push(core.store.values[slot]);
+      core.hit(key, slot);
+    }
+    if (core.notices.pending) core.notices.deliver();
+    return values;
+  }
+
+  /**
+   * Removes the live entry under `key` and returns its value: `get` and `delete` in one step,
+   * counted as a hit and a delete (a miss when absent). `onEvict` is not called, since the value is
+   * handed to the caller rather than discarded: the caller owns it now.
+   *
+   * @param key - the key to take
+   * @returns the value, or `undefined` when no live entry was stored (use `has` first to tell a
+   *   stored `undefined` from a miss)
+   * @throws whatever `onEvict` threw for an expired entry this call removed
+   * @example
+   * ```ts
+   * const job = queueCache.take("job:42"); // only one worker gets it
+   * ```
+   */
+  take(key: K): V | undefined {
+    const core = this.#core;
+    this.#loads.supersede(key);
+    const slot = core.liveSlot(key);
+    if (slot === undefined) {
+      core.miss(key);
+      return undefined;
+    }
+    const value = core.store.values[slot];
+    core.take(key, slot);
+    return value;
   }
 
   /**
    * Stores `value` under `key`, replacing any previous value, and marks it most recently used.
-   * When the cache is full, the least recently used entry makes room.
+   * When the cache is full (`maxEntries`, `maxSize`), least recently used entries make room. A
+   * value larger than `maxEntrySize` is not stored, and the key's previous entry leaves.
    *
    * @param key - any value; compared like a `Map` key
    * @param value - any value, `undefined` included; stored as given, never cloned
@@ -175,24 +205,63 @@ export class TtlCache<K, V> implements Disposable {
    * @returns the cache, for chaining
    * @throws TypeError when `options` has an unknown key or `ttl` is not a number
    * @throws RangeError when `ttl` is negative or NaN; the cache is left unchanged
+   * @throws whatever `sizeCalculation` throws, or a TypeError/RangeError for a size it returns that
+   *   is not a whole number from 1 up; the cache is left unchanged
+   * @throws whatever `onEvict` threw for an entry this call removed, once the value is stored
    * @example
    * ```ts
    * cache.set("user123", alice).set("session:abc", session, { ttl: 5_000 });
    * ```
    */
   set(key: K, value: V, options?: SetOptions): this {
-    const expiresAt = this.#expiryFor(options);
-    this.#supersede(key);
-    this.#put(key, value, expiresAt);
+    const core = this.#core;
+    // resolveTtl only when options are given: the common call stays small enough to inline.
+    const ttl = options === undefined ? core.ttl : resolveTtl(options, core.ttl);
+    core.put(key, value, ttl); // first: a failing sizeCalculation leaves everything unchanged
+    this.#loads.supersede(key);
+    if (core.notices.pending) core.notices.deliver();
+    return this;
+  }
+
+  /**
+   * Stores several entries with the same options, in order, as `set` would (the last becomes the
+   * most recently used). Everything is checked (and sized) before anything is stored; removals
+   * are reported once all are stored.
+   *
+   * @param entries - `[key, value]` pairs, any iterable (an array, a `Map`)
+   * @param options - `ttl` for every entry, overriding the cache's default
+   * @returns the cache, for chaining
+   * @throws TypeError when `entries` is not iterable, an entry is not a `[key, value]` array, or
+   *   `options` is malformed; RangeError when `ttl` is negative or NaN. Nothing is stored then
+   * @throws whatever `sizeCalculation` throws for an entry, before anything is stored
+   * @throws whatever `onEvict` threw for an entry this call removed, once all are stored
+   * @example
+   * ```ts
+   * cache.setMany([["user1", alice], ["user2", bob]], { ttl: 60_000 });
+   * cache.setMany(new Map(rows.map((row) => [row.id, row])));
+   * ```
+   */
+  setMany(entries: Iterable<readonly [K, V]>, options?: SetOptions): this {
+    const core = this.#core;
+    const ttl = resolveTtl(options, core.ttl);
+    const pairs = checkPairs<K, V>(entries);
+    const sizes = pairs.map(([key, value]) => core.measure(value, key));
+    pairs.forEach(([key, value], i) => {
+      core.putTimed({ key, value, ttl, remaining: ttl }, sizes[i]);
+      this.#loads.supersede(key);
+    });
+    if (core.notices.pending) core.notices.deliver();
     return this;
   }
 
   /**
    * Tells whether a live entry is stored under `key`, without counting a hit or miss and without
-   * changing its recency. An expired entry is removed and reported absent.
+   * changing its recency (with `updateAgeOnHas`, it restarts the entry's TTL). An expired entry is
+   * removed and reported absent.
    *
    * @param key - the key to look up
    * @returns `true` when a live entry exists, even if its value is `undefined`
+   * @throws whatever `onEvict` threw for the expired entry this call removed
    * @example
    * ```ts
    * cache.set("maybe", undefined);
@@ -201,7 +270,77 @@ export class TtlCache<K, V> implements Disposable {
    * ```
    */
   has(key: K): boolean {
-    return this.#liveSlot(key) !== undefined;
+    const core = this.#core;
+    const slot = core.liveSlot(key);
+    if (slot === undefined) {
+      if (core.notices.pending) core.notices.deliver();
+      return false;
+    }
+    if (core.updateAgeOnHas) core.restartTtl(slot);
+    return true;
+  }
+
+  /**
+   * Gives the live entry under `key` a new time to live, counted from now, without changing its
+   * value, its recency or the counters. The new TTL is the entry's own from then on (sliding
+   * expiry restarts it). `0` expires the entry at once, as a `set` with TTL 0 would.
+   *
+   * @param key - the key of a live entry
+   * @param ttl - the new time to live in ms; `Infinity` for never
+   * @returns `true` when a live entry got the new TTL; `false` when none is stored (absent,
+   *   expired or stale: `setTtl` does not revive a stale entry)
+   * @throws TypeError when `ttl` is not a number
+   * @throws RangeError when `ttl` is negative or NaN; nothing changes
+   * @throws whatever `onEvict` threw for an expired entry this call removed
+   * @example
+   * ```ts
+   * cache.set("session:abc", session, { ttl: 5_000 });
+   * cache.setTtl("session:abc", 60_000); // the user is active: keep the session a minute more
+   * ```
+   */
+  setTtl(key: K, ttl: number): boolean {
+    const core = this.#core;
+    checkDuration(OWNER, "ttl", ttl);
+    const slot = core.liveSlot(key);
+    if (slot !== undefined) core.retime(slot, ttl);
+    if (core.notices.pending) core.notices.deliver();
+    return slot !== undefined;
+  }
+
+  /**
+   * Returns how long the live entry under `key` has left, without touching it (no hit or miss,
+   * no recency change, nothing removed).
+   *
+   * @param key - the key to look up
+   * @returns milliseconds until the entry expires, `Infinity` when it never does, or `undefined`
+   *   when no live entry is stored (absent, expired or stale). A live entry always has more than 0.
+   * @example
+   * ```ts
+   * cache.set("session:abc", session, { ttl: 5_000 });
+   * cache.getRemainingTtl("session:abc"); // 5000, falling as time passes
+   * cache.getRemainingTtl("nobody"); // undefined
+   * ```
+   */
+  getRemainingTtl(key: K): number | undefined {
+    return remainingTtl(this.#core, key);
+  }
+
+  /**
+   * Describes the entry stored under `key`: its value, the TTL it was given, the time it has left
+   * and whether it is stale. Like `getRemainingTtl`, it changes nothing. A stale entry (past its
+   * TTL, kept for a stale window) is reported with `stale: true`; it is the one way to see one.
+   *
+   * @param key - the key to look up
+   * @returns the entry's description, or `undefined` when nothing is stored under `key` or the entry
+   *   has expired past every stale window
+   * @example
+   * ```ts
+   * cache.set("user123", alice, { ttl: 60_000 });
+   * cache.info("user123"); // { value: alice, ttl: 60000, remaining: 60000, stale: false }
+   * ```
+   */
+  info(key: K): EntryInfo<V> | undefined {
+    return entryInfo(this.#core, key);
   }
 
   /**
@@ -209,6 +348,7 @@ export class TtlCache<K, V> implements Disposable {
    *
    * @param key - the key to remove
    * @returns `true` when a live entry was removed; `false` when it was absent or already expired
+   * @throws whatever `onEvict` threw for the removed entry, once it is gone
    * @example
    * ```ts
    * cache.delete("user123"); // true
@@ -216,19 +356,19 @@ export class TtlCache<K, V> implements Disposable {
    * ```
    */
   delete(key: K): boolean {
-    this.#supersede(key);
-    const slot = this.#liveSlot(key);
-    if (slot === undefined) return false;
-    this.#deletes++;
-    if (channels.delete.hasSubscribers) publishKey(channels.delete, this.#name, key);
-    this.#remove(slot, "deleted");
-    return true;
+    const core = this.#core;
+    this.#loads.supersede(key);
+    const deleted = core.deleteKey(key);
+    if (core.notices.pending) core.notices.deliver();
+    return deleted;
   }
 
   /**
    * Removes every entry (each reaches `onEvict` with reason `"cleared"`). Statistics are kept;
    * loads in flight will not be cached.
    *
+   * @throws whatever `onEvict` threw, once the cache is empty and every entry was reported (an
+   *   `AggregateError` when several calls threw)
    * @example
    * ```ts
    * cache.clear();
@@ -236,59 +376,153 @@ export class TtlCache<K, V> implements Disposable {
    * ```
    */
   clear(): void {
-    for (const key of this.#inFlight.keys()) this.#supersede(key);
-    const removed = this.#onEvict === undefined ? [] : this.#snapshot(() => true);
-    this.#store.clear();
-    this.#sweeper.stop();
-    for (const [key, value] of removed) this.#onEvict?.(key, value, "cleared");
+    this.#loads.supersedeAll();
+    this.#core.removeAll();
+    if (this.#core.notices.pending) this.#core.notices.deliver();
   }
 
   /**
-   * Lists the keys of live entries, from most to least recently used. Expired entries are skipped.
+   * Lists the keys of live entries, from most to least recently used (or the other way round).
+   * Expired and stale entries are skipped; nothing is counted, touched or removed.
    *
+   * @param options - `order: "least-recent-first"` to start with the next entry to be evicted
    * @returns an iterator over a snapshot, so the cache may be changed while iterating
+   * @throws TypeError when `options` has an unknown key or `order` is neither order
    * @example
    * ```ts
    * const keys = [...cache.keys()];
+   * const nextToGo = cache.keys({ order: "least-recent-first" }).next().value;
    * ```
    */
-  keys(): IterableIterator<K> {
-    return this.#snapshot(this.#isLive())
+  keys(options?: IterationOptions): IterableIterator<K> {
+    return this.#live(options)
       .map(([key]) => key)
       .values();
   }
 
   /**
-   * Lists the live entries as `[key, value]` pairs, from most to least recently used.
+   * Lists the values of live entries, in the order of {@link TtlCache.keys}.
    *
+   * @param options - `order: "least-recent-first"` to start with the next entry to be evicted
    * @returns an iterator over a snapshot, so the cache may be changed while iterating
+   * @throws TypeError when `options` has an unknown key or `order` is neither order
+   * @example
+   * ```ts
+   * const total = [...cache.values()].reduce((sum, order) => sum + order.amount, 0);
+   * ```
+   */
+  values(options?: IterationOptions): IterableIterator<V> {
+    return this.#live(options)
+      .map(([, value]) => value)
+      .values();
+  }
+
+  /**
+   * Lists the live entries as `[key, value]` pairs, in the order of {@link TtlCache.keys}.
+   *
+   * @param options - `order: "least-recent-first"` to start with the next entry to be evicted
+   * @returns an iterator over a snapshot, so the cache may be changed while iterating
+   * @throws TypeError when `options` has an unknown key or `order` is neither order
    * @example
    * ```ts
    * for (const [key, value] of cache.entries()) console.log(key, value);
+   * const byAge = new Map(cache.entries({ order: "least-recent-first" }));
    * ```
    */
-  entries(): IterableIterator<[K, V]> {
-    return this.#snapshot(this.#isLive()).values();
+  entries(options?: IterationOptions): IterableIterator<[K, V]> {
+    return this.#live(options).values();
+  }
+
+  /**
+   * Same as {@link TtlCache.entries}, so a cache can be spread or iterated with `for…of` like a
+   * `Map`.
+   *
+   * @returns an iterator over a snapshot of the live `[key, value]` pairs, most recent first
+   * @example
+   * ```ts
+   * const copy = new Map(cache);
+   * ```
+   */
+  [Symbol.iterator](): IterableIterator<[K, V]> {
+    return this.entries();
+  }
+
+  /**
+   * Calls `callback(value, key, cache)` for each live entry, most recently used first, as
+   * `Map.prototype.forEach` does. It walks a snapshot, so the callback may change the cache.
+   *
+   * @param callback - called once per live entry
+   * @param thisArg - the `this` of each call
+   * @throws TypeError when `callback` is not a function
+   * @throws whatever `callback` throws, stopping the walk
+   * @example
+   * ```ts
+   * cache.forEach((user, id) => console.log(id, user.name));
+   * ```
+   */
+  forEach(callback: (value: V, key: K, cache: this) => void, thisArg?: unknown): void {
+    checkFunction(OWNER, "callback", callback);
+    for (const [key, value] of this.#live(undefined)) callback.call(thisArg, value, key, this);
+  }
+
+  /**
+   * Lists the live entries with the time each has left, least recently used first: what
+   * {@link TtlCache.load} takes to warm up another cache. Stale and expired entries are left out;
+   * nothing is counted, touched or removed.
+   *
+   * @returns a copy: `{ key, value, ttl, remaining }` per entry, values as stored (not cloned)
+   * @example
+   * ```ts
+   * const snapshot = cache.dump();
+   * process.once("beforeExit", () => saveToDisk(v8.serialize(snapshot)));
+   * ```
+   */
+  dump(): DumpedEntry<K, V>[] {
+    return dumpEntries(this.#core);
+  }
+
+  /**
+   * Stores entries as {@link TtlCache.dump} listed them, each with the time it had left, in order
+   * (the last becomes the most recently used), as `set` would: existing keys are replaced, the
+   * bounds make room, and each counts as a set. The time between `dump` and `load` is not counted
+   * (the clock is local to the process): subtract it from `remaining` to keep expiries exact.
+   *
+   * @param entries - `{ key, value, ttl, remaining }` objects; `remaining: 0` stores an entry that
+   *   is already expired, as a TTL of 0 does
+   * @throws TypeError when `entries` is not iterable or an entry is malformed; RangeError when a
+   *   time is negative or NaN. Everything is checked (and sized) first: on error nothing is stored
+   * @throws whatever `sizeCalculation` throws for an entry, before anything is stored
+   * @throws whatever `onEvict` threw for an entry this call removed, once all are stored
+   * @example
+   * ```ts
+   * const warm = new TtlCache<string, User>({ ttl: 300_000 });
+   * warm.load(v8.deserialize(readFileSync("users.cache")));
+   * ```
+   */
+  load(entries: Iterable<DumpedEntry<K, V>>): void {
+    const core = this.#core;
+    const checked = checkDumpedEntries<K, V>(entries);
+    const sizes = checked.map((entry) => core.measure(entry.value, entry.key));
+    checked.forEach((entry, i) => {
+      core.putTimed(entry, sizes[i]);
+      this.#loads.supersede(entry.key);
+    });
+    if (core.notices.pending) core.notices.deliver();
   }
 
   /**
    * Removes every expired entry now, as the background sweep does.
    *
    * @returns how many entries were removed
+   * @throws whatever `onEvict` threw, once every expired entry is removed and reported
    * @example
    * ```ts
    * const removed = cache.prune();
    * ```
    */
   prune(): number {
-    const now = this.#now();
-    let removed = 0;
-    for (const slot of this.#store.slots()) {
-      if ((this.#store.expiresAt[slot] as number) <= now) {
-        this.#expire(slot);
-        removed++;
-      }
-    }
+    const removed = this.#core.removeExpired();
+    if (this.#core.notices.pending) this.#core.notices.deliver();
     return removed;
   }
 
@@ -302,54 +536,56 @@ export class TtlCache<K, V> implements Disposable {
    * ```
    */
   stats(): CacheStats {
-    const reads = this.#hits + this.#misses;
-    return {
-      hits: this.#hits,
-      misses: this.#misses,
-      sets: this.#sets,
-      deletes: this.#deletes,
-      evictions: this.#evictions,
-      expirations: this.#expirations,
-      size: this.#store.size,
-      hitRate: reads === 0 ? 0 : this.#hits / reads,
-    };
+    return this.#core.stats();
   }
 
   /**
    * Returns the live value for `key`, or loads it once however many callers ask at the same time
-   * (single flight): the first miss calls `loader(key, { signal })`, later callers share its
-   * promise, and the result is stored with the given `ttl`. A loader that throws or rejects rejects
-   * every waiter and stores nothing.
+   * (single flight): the first miss calls `loader(key, { signal, context })`, later callers share
+   * its promise, and the result is stored with the given `ttl`. A loader that throws or rejects
+   * rejects every waiter and stores nothing; so does a `sizeCalculation` that throws for the loaded
+   * value, while a value larger than `maxEntrySize` reaches the waiters unstored. A loader may call the cache, even `fetch` of its own
+   * key (which joins its own load: awaiting that inside the loader would wait for itself).
+   *
+   * With `staleWhileRevalidate`, an entry whose TTL ran out less than that long ago is returned at
+   * once (counted as a hit) while one background load refreshes it. With `staleIfError`, a load
+   * that fails less than that long after the entry's expiry resolves with the stale value instead.
    *
    * @param key - the key to read or load
-   * @param loader - produces the value on a miss; its `signal` aborts if the cache is closed
-   * @param options - `ttl` for the loaded value, overriding the cache's default
-   * @returns a promise of the cached or loaded value
+   * @param loader - produces the value on a miss; its `signal` aborts when the load is no longer
+   *   wanted (the cache closed, or every waiting caller gave up)
+   * @param options - `ttl` for the loaded value, `signal` to stop waiting, `forceRefresh` to load
+   *   even on a hit, `context` for the loader
+   * @returns a promise of the cached or loaded value; it rejects with `signal.reason` when the
+   *   caller's signal aborts first
    * @throws TypeError synchronously when `loader` is not a function or `options` is malformed
    * @throws RangeError synchronously when `options.ttl` is negative or NaN
+   *
+   * @typeParam C - the type of `options.context`, as the loader receives it
    * @example
    * ```ts
-   * const user = await users.fetch("user9", async (id, { signal }) => {
-   *   const response = await fetch(`https://api.example.com/users/${id}`, { signal });
-   *   return (await response.json()) as User;
-   * });
+   * const user = await users.fetch(
+   *   "user9",
+   *   async (id, { signal, context }) => {
+   *     const response = await fetch(`https://api.example.com/${context?.tenant}/users/${id}`, {
+   *       signal,
+   *     });
+   *     return (await response.json()) as User;
+   *   },
+   *   { signal: AbortSignal.timeout(2_000), context: { tenant: "acme" } },
+   * );
    * ```
    */
-  fetch(key: K, loader: Loader<K, V>, options?: FetchOptions): Promise<V> {
-    checkFunction(OWNER, "loader", loader);
-    this.#expiryFor(options); // validate now: bad options throw here, not after the load
-    const slot = this.#liveSlot(key);
-    if (slot !== undefined) {
-      this.#recordHit(key, slot);
-      return Promise.resolve(this.#store.values[slot] as V);
-    }
-    this.#recordMiss(key);
-    return (this.#inFlight.get(key) ?? this.#load(key, loader, options)).promise;
+  fetch<C = unknown>(key: K, loader: Loader<K, V, C>, options?: FetchOptions<C>): Promise<V> {
+    return this.#fetcher.fetch(key, loader, options);
   }
 
   /**
-   * Stops the sweep timer and aborts the signal of every load in flight. The cache stays usable
-   * afterwards as a lazily expiring cache with no timer.
+   * Stops the sweep timer and aborts every load in flight: each loader's signal fires, every
+   * caller waiting for a load rejects at once with the same reason (shutdown never hangs on a
+   * loader that ignores its signal), and a value such a loader still produces later is dropped,
+   * neither stored nor delivered. The cache stays usable afterwards as a lazily expiring cache
+   * with no timer; a later `fetch` starts a new load.
    *
    * @example
    * ```ts
@@ -357,11 +593,10 @@ export class TtlCache<K, V> implements Disposable {
    * ```
    */
   close(): void {
-    this.#closed = true;
-    this.#sweeper.stop();
-    for (const load of this.#inFlight.values()) {
-      load.controller.abort(new Error(`${OWNER} "${this.#name}" was closed during the load.`));
-    }
+    const core = this.#core;
+    core.closed = true;
+    core.sweeper.stop();
+    this.#loads.abortAll(new Error(`${OWNER} "${core.name}" was closed during the load.`));
   }
 
   /**
@@ -379,140 +614,9 @@ export class TtlCache<K, V> implements Disposable {
     this.close();
   }
 
-  #liveSlot(key: K): number | undefined {
-    const slot = this.#store.index.get(key);
-    if (slot === undefined) return undefined;
-    const expiresAt = this.#store.expiresAt[slot] as number;
-    if (expiresAt !== Infinity && expiresAt <= this.#now()) {
-      this.#expire(slot);
-      return undefined;
-    }
-    return slot;
-  }
-
-  #recordHit(key: K, slot: number): void {
-    this.#hits++;
-    this.#store.touch(slot);
-    if (channels.hit.hasSubscribers) publishKey(channels.hit, this.#name, key);
-  }
-
-  #recordMiss(key: K): void {
-    this.#misses++;
-    if (channels.miss.hasSubscribers) publishKey(channels.miss, this.#name, key);
-  }
-
-  #expiryFor(options: SetOptions | FetchOptions | undefined): number {
-    const ttl = resolveTtl(options, this.#ttl);
-    return ttl === Infinity ? Infinity : this.#now() + ttl;
-  }
-
-  #put(key: K, value: V, expiresAt: number): void {
-    const slot = this.#store.index.get(key);
-    this.#sets++;
-    if (slot === undefined) {
-      this.#makeRoom();
-      this.#store.insert(key, value, expiresAt);
-    } else {
-      this.#replace(slot, value, expiresAt);
-    }
-    if (expiresAt !== Infinity && !this.#closed) this.#sweeper.start();
-    if (channels.set.hasSubscribers) publishKey(channels.set, this.#name, key);
-  }
-
-  #replace(slot: number, value: V, expiresAt: number): void {
-    const previous = this.#store.values[slot] as V;
-    this.#store.values[slot] = value;
-    this.#store.expiresAt[slot] = expiresAt;
-    this.#store.touch(slot);
-    if (previous !== value) this.#onEvict?.(this.#store.keyAt(slot), previous, "replaced");
-  }
-
-  #makeRoom(): void {
-    if (this.#store.size < this.#maxEntries) return;
-    const slot = this.#store.oldest;
-    const expiresAt = this.#store.expiresAt[slot] as number;
-    if (expiresAt !== Infinity && expiresAt <= this.#now()) {
-      this.#expire(slot);
-      return;
-    }
-    this.#evictions++;
-    const key = this.#store.keyAt(slot);
-    if (channels.evict.hasSubscribers) publishKey(channels.evict, this.#name, key);
-    this.#remove(slot, "evicted");
-  }
-
-  #expire(slot: number): void {
-    this.#expirations++;
-    const key = this.#store.keyAt(slot);
-    if (channels.expire.hasSubscribers) publishKey(channels.expire, this.#name, key);
-    this.#remove(slot, "expired");
-  }
-
-  #remove(slot: number, reason: EvictionReason): void {
-    const key = this.#store.keyAt(slot);
-    const value = this.#store.values[slot] as V;
-    this.#store.remove(slot);
-    if (this.#store.size === 0) this.#sweeper.stop();
-    this.#onEvict?.(key, value, reason);
-  }
-
-  #sweep(): void {
-    const removed = this.prune();
-    if (channels.sweep.hasSubscribers) channels.sweep.publish({ cache: this.#name, removed });
-  }
-
-  #load(key: K, loader: Loader<K, V>, options: FetchOptions | undefined): InFlight<V> {
-    const controller = new AbortController();
-    const context: CacheKeyMessage<K> = this.#message(key);
-    const call = async (): Promise<V> => loader(key, { signal: controller.signal });
-    const loading = channels.fetch.hasSubscribers
-      ? channels.fetch.tracePromise(call, context)
-      : call();
-    const load: InFlight<V> = {
-      controller,
-      superseded: false,
-      promise: loading.then(
-        (value) => {
-          this.#settle(key, load);
-          if (!load.superseded) this.#put(key, value, this.#expiryFor(options));
-          return value;
-        },
-        (error: unknown) => {
-          this.#settle(key, load);
-          throw error;
-        },
-      ),
-    };
-    this.#inFlight.set(key, load);
-    return load;
-  }
-
-  #settle(key: K, load: InFlight<V>): void {
-    if (this.#inFlight.get(key) === load) this.#inFlight.delete(key);
-  }
-
-  #supersede(key: K): void {
-    if (this.#inFlight.size === 0) return; // the common case: skip a hash lookup on every set
-    const load = this.#inFlight.get(key);
-    if (load === undefined) return;
-    load.superseded = true;
-    this.#inFlight.delete(key);
-  }
-
-  #isLive(): (slot: number) => boolean {
-    const now = this.#now();
-    return (slot) => (this.#store.expiresAt[slot] as number) > now;
-  }
-
-  #snapshot(include: (slot: number) => boolean): [K, V][] {
-    const pairs: [K, V][] = [];
-    for (const slot of this.#store.slots()) {
-      if (include(slot)) pairs.push([this.#store.keyAt(slot), this.#store.values[slot] as V]);
-    }
-    return pairs;
-  }
-
-  #message(key: K): CacheKeyMessage<K> {
-    return { cache: this.#name, key };
+  /** The live entries now, in the order the options ask for. */
+  #live(options: IterationOptions | undefined): [K, V][] {
+    const oldestFirst = resolveOldestFirst(options);
+    return this.#core.snapshot(this.#core.isLive(), oldestFirst);
   }
 }
