@@ -26,4 +26,13 @@ describe("deriveNames", () => {
       expect(() => deriveNames(name)).toThrow(expect.objectContaining({ code: "BAD_NAME" }));
     },
   );
+
+  it("refuses a name whose file name would be too long, and accepts one just short enough", () => {
+    expect(deriveNames(`a${"b".repeat(99)}`).kebab).toHaveLength(100);
+    // Each capital starts a word, so the kebab-case spelling is the longer one.
+    expect(() => deriveNames("aB".repeat(40))).toThrow(/is too long: a name is at most 100/);
+    expect(() => deriveNames("a".repeat(300))).toThrow(
+      expect.objectContaining({ code: "BAD_NAME" }),
+    );
+  });
 });

@@ -132,6 +132,18 @@ describe("new", { timeout: 30_000 }, () => {
     expect(snapshot(root)).toEqual(before);
   });
 
+  it("refuses a name too long for a file name before writing anything", async () => {
+    // Once the file system's ENAMETOOLONG, as an internal error, after src/ had been created.
+    const root = singlePackage();
+    const before = snapshot(root);
+    const { code, stderr } = await runCli(["new", "module", "a".repeat(300)], root);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(
+      /^quality-gate: "a{24}…" \(300 characters\) is too long: .*\[BAD_NAME\]\n$/,
+    );
+    expect(snapshot(root)).toEqual(before);
+  });
+
   it("at a workspace root with no single fitting package, asks for --dir", async () => {
     const root = workspace();
     const { code, stderr } = await runCli(["new", "module", "Thing"], root);
