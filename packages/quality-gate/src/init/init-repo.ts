@@ -6,6 +6,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { QualityGateError } from "../errors.js";
 import { detectPackageManager } from "../scaffold/package-manager.js";
+import { readPackageJson } from "../scaffold/read-package-json.js";
 import type { PackageManager } from "../scaffold/package-manager.js";
 import { writeAllOrNothing } from "../scaffold/write-files.js";
 import type { PlannedFile } from "../scaffold/write-files.js";
@@ -48,7 +49,9 @@ const DRIVEN_TOOLS = [
  *
  * @param root - the repository root, which must have a `package.json`
  * @returns what was created, updated and kept, and the command to run next
- * @throws {@link QualityGateError} `NO_PACKAGE` when the folder has no `package.json`
+ * @throws {@link QualityGateError} `NO_PACKAGE` when the folder has no `package.json`,
+ *   `BAD_PACKAGE_JSON` when it is not a JSON object, `FILE_UNWRITABLE` when the files cannot be
+ *   written (then none is)
  * @example
  * ```ts
  * const { steps } = initRepository("/repo");
@@ -63,8 +66,7 @@ export function initRepository(root: string): InitResult {
     );
   }
   const manager = detectPackageManager(root);
-  const text = readFileSync(packageFile, "utf8");
-  const pkg = JSON.parse(text) as Record<string, unknown>;
+  const { text, json: pkg } = readPackageJson(packageFile);
   const { steps, planned } = planFiles(root, manager, pkg);
   const added = addPackageKeys(pkg);
   if (added.length > 0) {

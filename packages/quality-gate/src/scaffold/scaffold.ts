@@ -7,6 +7,7 @@ import { join, relative, sep } from "node:path";
 import { resolveDestination } from "./destination.js";
 import { deriveNames } from "./names.js";
 import { detectPackageManager, execCommand } from "./package-manager.js";
+import { readPackageJson } from "./read-package-json.js";
 import { renderTemplate } from "./render-template.js";
 import { templateNamed, templatesDir } from "./templates.js";
 import type { Template } from "./templates.js";
@@ -48,8 +49,9 @@ export interface ScaffoldResult {
  *
  * @param request - template, name, working directory and flags
  * @returns the files written and the command to run next
- * @throws {@link QualityGateError} `BAD_NAME`, `UNKNOWN_TEMPLATE`, `UNSAFE_PATH`, `NO_PACKAGE`
- *   or `FILE_EXISTS`, each before anything is written
+ * @throws {@link QualityGateError} `BAD_NAME`, `UNKNOWN_TEMPLATE`, `UNSAFE_PATH`, `NO_PACKAGE`,
+ *   `BAD_PACKAGE_JSON` or `FILE_EXISTS`, each before anything is written; `FILE_UNWRITABLE` when
+ *   the file system refuses a write, after undoing the others
  * @example
  * ```ts
  * const { created } = await scaffold({ template: "cache", name: "UserCache", cwd: process.cwd() });
@@ -116,8 +118,8 @@ function nextCommand(root: string, template: Template): string {
 }
 
 function packageScripts(root: string): Record<string, unknown> {
-  const json = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as {
-    scripts?: Record<string, unknown>;
-  };
-  return json.scripts ?? {};
+  const { scripts } = readPackageJson(join(root, "package.json")).json;
+  return typeof scripts === "object" && scripts !== null
+    ? (scripts as Record<string, unknown>)
+    : {};
 }

@@ -144,6 +144,17 @@ describe("new", { timeout: 30_000 }, () => {
     expect(snapshot(root)).toEqual(before);
   });
 
+  it("refuses a package whose package.json is not JSON, naming the file", async () => {
+    const root = tempRepo({ "package.json": '{ "name": "demo", }', "src/index.ts": "" });
+    const before = snapshot(root);
+    const { code, stderr } = await runCli(["new", "module", "Thing"], root);
+    expect(stderr).toMatch(
+      /^quality-gate: \/.*\/package\.json is not valid JSON .*\[BAD_PACKAGE_JSON\]\n$/,
+    );
+    expect(code).toBe(2);
+    expect(snapshot(root)).toEqual(before);
+  });
+
   it("at a workspace root with no single fitting package, asks for --dir", async () => {
     const root = workspace();
     const { code, stderr } = await runCli(["new", "module", "Thing"], root);
