@@ -14,6 +14,8 @@ export interface RenderedFile {
   readonly path: string;
   /** The rendered text. */
   readonly content: string;
+  /** The template file it was rendered from, relative to the template's folder. */
+  readonly source: string;
 }
 
 /** Values for the placeholders that are not spellings of the name. */
@@ -36,7 +38,7 @@ export interface RenderValues {
  * @example
  * ```ts
  * renderTemplate(templateNamed(dir, "module"), deriveNames("OrderTotals"), {});
- * // [{ path: "src/order-totals.ts", content: "…" }, { path: "test/order-totals.test.ts", … }]
+ * // [{ path: "src/order-totals.ts", content: "…", source: "src/template-name.ts" }, …]
  * ```
  */
 export function renderTemplate(
@@ -62,6 +64,7 @@ export function renderTemplate(
     .map((path) => ({
       path: fill(path.replace(/(^|\/)_(?=[^/]+$)/, "$1")),
       content: fill(readFileSync(join(template.dir, path), "utf8")),
+      source: path,
     }))
     .sort((a, b) => a.path.localeCompare(b.path));
 }

@@ -4,6 +4,8 @@
  */
 import { existsSync, readFileSync } from "node:fs";
 import { join, relative, sep } from "node:path";
+import { findEntryPoints } from "../scorer/entry-points.js";
+import { assertNameFits } from "./assert-name-fits.js";
 import { resolveDestination } from "./destination.js";
 import { deriveNames } from "./names.js";
 import { detectPackageManager, execCommand } from "./package-manager.js";
@@ -66,13 +68,19 @@ export async function scaffold(request: ScaffoldRequest): Promise<ScaffoldResult
     cwd: request.cwd,
     dir: request.dir,
   });
-  const planned: PlannedFile[] = renderTemplate(template, names, destination.values).map(
-    (file) => ({
-      path: join(destination.dir, file.path),
-      content: file.content,
-      action: "create",
-    }),
-  );
+  const rendered = renderTemplate(template, names, destination.values);
+  assertNameFits({
+    template,
+    name: request.name,
+    files: rendered,
+    dir: destination.dir,
+    entryFiles: template.into === "package" ? entryFiles(destination.dir) : [],
+  });
+  const planned: PlannedFile[] = rendered.map((file) => ({
+    path: join(destination.dir, file.path),
+    content: file.content,
+    action: "create",
+  }));
   const barrel = barrelUpdate(template, destination.dir, names.kebab);
   if (barrel !== undefined) planned.push(barrel);
   const formatted = await Promise.all(planned.map(formatFile));
@@ -84,6 +92,11 @@ export async function scaffold(request: ScaffoldRequest): Promise<ScaffoldResult
     updated: formatted.filter((file) => file.action === "update").map((file) => rel(file.path)),
     next: nextCommand(root, template),
   };
+}
+
+/** The files a package's public API starts from: its `exports`, and `src/index.ts`, which `new` extends. */
+function entryFiles(dir: string): string[] {
+  return [join(dir, "src", "index.ts"), ...findEntryPoints(dir).entryFiles];
 }
 
 /** A module joins its package's public surface: `src/index.ts` re-exports it. */

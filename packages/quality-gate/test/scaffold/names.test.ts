@@ -35,4 +35,16 @@ describe("deriveNames", () => {
       expect.objectContaining({ code: "BAD_NAME" }),
     );
   });
+
+  it.each(["delete", "Class", "await", "eval", "Yield"])(
+    "refuses %j, whose camelCase spelling JavaScript reserves",
+    (name) => {
+      expect(() => deriveNames(name)).toThrow(/a reserved word in JavaScript; choose another/);
+      expect(() => deriveNames(name)).toThrow(expect.objectContaining({ code: "BAD_NAME" }));
+    },
+  );
+
+  it("accepts a reserved word as one word of several", () => {
+    expect(deriveNames("delete-queue").camel).toBe("deleteQueue");
+  });
 });
