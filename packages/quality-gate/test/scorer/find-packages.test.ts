@@ -1,5 +1,6 @@
 // Workspace discovery and entry points: which packages a repository has, and where their public
-// API starts in source.
+// API starts in source. The workspace read is a fixture, never this repository: scaffolding a
+// package here must not change what these tests expect.
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -8,7 +9,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { findEntryPoints } from "../../src/scorer/entry-points.js";
 import { findPackages } from "../../src/scorer/find-packages.js";
 
-const repo = fileURLToPath(new URL("../../../..", import.meta.url)).replace(/\/$/, "");
+const fixture = fileURLToPath(new URL("../fixtures/workspace", import.meta.url));
 let dir: string;
 
 beforeEach(() => {
@@ -25,9 +26,9 @@ function write(path: string, text: string): void {
 
 describe("findPackages", () => {
   it("reads pnpm-workspace.yaml and keeps the packages that have sources", () => {
-    expect(findPackages(repo)).toEqual([
-      `${repo}/packages/cache`,
-      `${repo}/packages/quality-gate`,
+    expect(findPackages(fixture)).toEqual([
+      join(fixture, "packages/cache"),
+      join(fixture, "packages/gate"),
     ]);
   });
 
@@ -61,9 +62,9 @@ describe("findPackages", () => {
 
 describe("findEntryPoints", () => {
   it("maps every exports target from dist back to src through the tsconfig", () => {
-    const entry = findEntryPoints(`${repo}/packages/cache`);
-    expect(entry.name).toBe("@ladder/cache");
-    expect(entry.entryFiles).toEqual([`${repo}/packages/cache/src/index.ts`]);
+    const entry = findEntryPoints(join(fixture, "packages/cache"));
+    expect(entry.name).toBe("@fixture/cache");
+    expect(entry.entryFiles).toEqual([join(fixture, "packages/cache/src/index.ts")]);
     expect(entry.unresolved).toEqual([]);
   });
 
