@@ -34,10 +34,12 @@ export function unquotePath(text: string): { path: string; rest: string } {
   const bytes: number[] = [];
   let index = 1;
   while (index < text.length && text[index] !== '"') {
-    const char = text[index] ?? "";
-    if (char !== "\\") {
+    if (text[index] !== "\\") {
+      // Raw characters (non-ASCII ones, with core.quotePath=false) by code point, so an emoji's
+      // surrogate pair stays one character.
+      const char = String.fromCodePoint(text.codePointAt(index) ?? 0);
       bytes.push(...Buffer.from(char, "utf8"));
-      index += 1;
+      index += char.length;
       continue;
     }
     const octal = /^[0-7]{3}/.exec(text.slice(index + 1, index + 4));

@@ -11,6 +11,7 @@ import { createGitRepo } from "../support/git-repo.js";
 import type { GitRepo } from "../support/git-repo.js";
 
 const NAMES = [
+  'src/q"😀.ts',
   "src/ünïcödé.ts",
   "src/with space.ts",
   'src/q"uote.ts',

@@ -12,6 +12,8 @@ describe("unquotePath", () => {
     ['"b/tab\\tnew\\nline.ts"', "b/tab\tnew\nline.ts"],
     ['"b/\\303\\274n\\303\\257.ts"', "b/ünï.ts"],
     ['"b/\\346\\227\\245.ts"', "b/日.ts"],
+    // With core.quotePath=false, non-ASCII stays raw inside a path quoted for its quote.
+    ['"b/q\\"😀ü.ts"', 'b/q"😀ü.ts'],
   ])("reads the C escapes of %s", (quoted, path) => {
     expect(unquotePath(quoted).path).toBe(path);
   });
