@@ -2,7 +2,7 @@
  * The counters of a {@link RedisCache}, kept in one object so the cache and its flights count in
  * one place, and the snapshot `stats()` returns.
  */
-import type { CacheStats } from "../ttl-cache.js";
+import type { CacheStats } from "../cache-core.js";
 import type { BreakerState } from "./circuit-breaker.js";
 
 /** Counters returned by {@link RedisCache.stats}, counted by this cache since it was created. */

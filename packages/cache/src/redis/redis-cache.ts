@@ -1,7 +1,7 @@
 import type { Redis } from "ioredis";
 import { checkFunction } from "../options.js";
 import { TtlCache } from "../ttl-cache.js";
-import type { Loader } from "../ttl-cache.js";
+import type { Loader } from "../cache-fetcher.js";
 import { ChangeTracker } from "./change-tracker.js";
 import type { Ticket } from "./change-tracker.js";
 import { CircuitBreaker } from "./circuit-breaker.js";
@@ -401,7 +401,7 @@ export class RedisCache<V> implements AsyncDisposable {
   #load(key: string, loader: Loader<string, V>, signal: AbortSignal): Promise<V> {
     this.#counters.loads++;
     this.#missed(key);
-    const call = async (): Promise<V> => loader(key, { signal });
+    const call = async (): Promise<V> => loader(key, { signal, context: undefined });
     if (!redisChannels.load.hasSubscribers) return call();
     return redisChannels.load.tracePromise(call, { cache: this.#options.name, key });
   }

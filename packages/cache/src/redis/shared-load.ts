@@ -16,7 +16,7 @@
  * @internal
  */
 import { randomUUID } from "node:crypto";
-import type { Loader } from "../ttl-cache.js";
+import type { Loader } from "../cache-fetcher.js";
 import type { Ticket } from "./change-tracker.js";
 import { FAILED } from "./command-runner.js";
 import type { Failed } from "./command-runner.js";

@@ -51,6 +51,9 @@ function buildProgram(io: CliIo, done: (code: number) => void): Command {
     .configureOutput({
       writeOut: (text) => io.stdout.write(text),
       writeErr: (text) => io.stderr.write(text),
+      // A usage error is one line with its code, like every other way a run ends early.
+      outputError: (text) =>
+        io.stderr.write(`${messages.setupError("USAGE", messages.usage(text))}\n`),
     });
   addCheckCommands(program, io, done);
   addWarmCommand(program, io, done);

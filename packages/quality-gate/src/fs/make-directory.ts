@@ -16,11 +16,13 @@ import { dirname } from "node:path";
  *
  * @param dir - an absolute path
  * @param mode - the mode of every directory it creates (default `0o777`, less the umask)
+ * @returns the directories it created, outermost first (empty when `dir` existed), so that a
+ *   caller undoing its work can remove them
  * @throws Error Node's error (ENOENT, EACCES, ENOTDIR, …) when a component cannot be created, or
  *   `ENOTDIR` when `dir` exists and is not a directory
  * @internal
  */
-export function makeDirectory(dir: string, mode = 0o777): void {
+export function makeDirectory(dir: string, mode = 0o777): string[] {
   const missing: string[] = [];
   let current = dir;
   for (;;) {
@@ -34,15 +36,18 @@ export function makeDirectory(dir: string, mode = 0o777): void {
     if (parent === current) break;
     current = parent;
   }
+  const created: string[] = [];
   for (const path of missing.reverse()) {
     try {
       mkdirSync(path, { mode });
+      created.push(path);
     } catch (error) {
       // Another process may have created it between the stat and the mkdir.
       if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
       if (!statSync(path).isDirectory()) throw notADirectory(path);
     }
   }
+  return created;
 }
 
 function notADirectory(path: string): NodeJS.ErrnoException {

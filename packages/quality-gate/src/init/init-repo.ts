@@ -7,6 +7,7 @@ import { basename, join } from "node:path";
 import { gatePrettierConfig } from "../defaults/prettier-config.js";
 import { QualityGateError } from "../errors.js";
 import { detectPackageManager } from "../scaffold/package-manager.js";
+import { readPackageJson } from "../scaffold/read-package-json.js";
 import type { PackageManager } from "../scaffold/package-manager.js";
 import { writeAllOrNothing } from "../scaffold/write-files.js";
 import type { PlannedFile } from "../scaffold/write-files.js";
@@ -49,7 +50,9 @@ const DRIVEN_TOOLS = [
  *
  * @param root - the repository root, which must have a `package.json`
  * @returns what was created, updated and kept, and the command to run next
- * @throws {@link QualityGateError} `NO_PACKAGE` when the folder has no `package.json`
+ * @throws {@link QualityGateError} `NO_PACKAGE` when the folder has no `package.json`,
+ *   `BAD_PACKAGE_JSON` when it is not a JSON object, `FILE_UNWRITABLE` when the files cannot be
+ *   written (then none is)
  * @example
  * ```ts
  * const { steps } = await initRepository("/repo");
@@ -64,8 +67,7 @@ export async function initRepository(root: string): Promise<InitResult> {
     );
   }
   const manager = detectPackageManager(root);
-  const text = readFileSync(packageFile, "utf8");
-  const pkg = JSON.parse(text) as Record<string, unknown>;
+  const { text, json: pkg } = readPackageJson(packageFile);
   const { steps, planned } = planFiles(root, manager, pkg);
   await formatJson(planned);
   const added = addPackageKeys(pkg);

@@ -4,6 +4,8 @@
  * symbols, reported apart). A category not measured by this run scores `null`, never a fake value.
  */
 import type { QualityGateConfig } from "../config/config-schema.js";
+import { scoreThresholds } from "../config/score-thresholds.js";
+import type { ScoreThresholds } from "../config/score-thresholds.js";
 import type { Finding, ToolUsed } from "../ladder/finding.js";
 import { reachedRung, targetMet } from "../ladder/reached.js";
 import type { LadderResult } from "../ladder/run-ladder.js";
@@ -76,7 +78,7 @@ export interface Report {
   /** The category scores. */
   readonly scores: Scores;
   /** The minimum each measured score had to reach for {@link Report.passed}. */
-  readonly thresholds?: QualityGateConfig["thresholds"];
+  readonly thresholds?: ScoreThresholds;
   /** Every finding, in ladder order. */
   readonly findings: readonly Finding[];
   /** One entry per exported symbol, when rungs 4 or 7 ran. */
@@ -125,7 +127,7 @@ export function buildReport(
       ...(tool === undefined ? {} : { tool }),
     })),
     scores,
-    thresholds: config.thresholds,
+    thresholds: scoreThresholds(config),
     findings: result.rungs.flatMap((rung) => rung.findings).sort(compareFindings),
     symbols: scored?.symbols ?? [],
     internal: scored?.internal ?? [],
@@ -210,7 +212,7 @@ export function weightedMean(
  * Whether every measured category holds its threshold.
  *
  * @param scores - the category scores, `null` where not measured
- * @param config - the thresholds
+ * @param config - the thresholds (for tests: the line coverage minimum)
  * @returns `true` when no measured score is below its threshold
  * @example
  * ```ts
@@ -218,8 +220,9 @@ export function weightedMean(
  * ```
  */
 export function thresholdsHold(scores: Scores, config: QualityGateConfig): boolean {
+  const thresholds = scoreThresholds(config);
   return (["documentation", "types", "tests", "lint", "overall"] as const).every((key) => {
     const score = scores[key];
-    return score === null || score >= config.thresholds[key];
+    return score === null || score >= thresholds[key];
   });
 }

@@ -4,6 +4,7 @@
  * same in every shard; rung statuses, the lint and overall scores and the verdict are recomputed.
  */
 import type { QualityGateConfig } from "../config/config-schema.js";
+import { scoreThresholds } from "../config/score-thresholds.js";
 import { QualityGateError } from "../errors.js";
 import type { RungStatus } from "../ladder/finding.js";
 import { reachedRung, targetMet } from "../ladder/reached.js";
@@ -49,7 +50,7 @@ export function mergeReports(reports: readonly Report[], config: QualityGateConf
     passed: targetMet(statuses, first.target, only) && thresholdsHold(scores, config),
     rungs,
     scores,
-    thresholds: config.thresholds,
+    thresholds: scoreThresholds(config),
     findings: shards.flatMap((report) => report.findings).sort(compareFindings),
     symbols: first.symbols,
     internal: first.internal,

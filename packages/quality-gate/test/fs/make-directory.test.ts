@@ -7,12 +7,12 @@ import { makeDirectory } from "../../src/fs/make-directory.js";
 describe("makeDirectory", () => {
   const root = mkdtempSync(join(tmpdir(), "make-directory-"));
 
-  it("creates a directory and its missing parents, with the mode asked for", () => {
+  it("creates a directory and its missing parents, with the mode asked for, and lists them", () => {
     const dir = join(root, "a", "b", "c");
-    makeDirectory(dir, 0o700);
+    expect(makeDirectory(dir, 0o700)).toEqual([join(root, "a"), join(root, "a", "b"), dir]);
     expect(statSync(dir).isDirectory()).toBe(true);
     expect(statSync(join(root, "a")).mode & 0o777).toBe(0o700);
-    makeDirectory(dir);
+    expect(makeDirectory(dir)).toEqual([]);
   });
 
   it("fails with ENOTDIR when a file is in the way", () => {
