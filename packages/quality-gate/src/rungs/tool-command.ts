@@ -8,6 +8,9 @@ import type { InstalledPackage } from "../tools/installed-package.js";
 import { runCommand } from "../tools/run-command.js";
 import type { CommandResult } from "../tools/run-command.js";
 
+/** Lines a tool prints around its error that say nothing of it (ESLint's crash banner). */
+const BANNERS = [/^Oops! Something went wrong!/, /^ESLint: \d/];
+
 /** How long a format or lint command may take before it counts as a failure to run. */
 const TIMEOUT_MS = 15 * 60_000;
 
@@ -63,7 +66,7 @@ export function firstErrorLine(run: CommandResult): string {
   const lines = `${run.stderr}\n${run.stdout}`
     .split(/\r?\n/)
     .map((line) => line.trim())
-    .filter((line) => line !== "");
+    .filter((line) => line !== "" && !BANNERS.some((banner) => banner.test(line)));
   const error = lines.find((line) => /\b(?:error|failed|cannot|invalid|not found)\b/i.test(line));
   return error ?? lines[0] ?? `it exited with code ${String(run.code)}`;
 }

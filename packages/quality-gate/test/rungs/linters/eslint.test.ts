@@ -52,4 +52,11 @@ describe("rung 2 with the repository's ESLint", { timeout: 120_000 }, () => {
     expect(places(result)).toEqual(["eslint/tool-failed .:1"]);
     expect(result.findings[0]?.message).toMatch(/this config is broken/);
   });
+
+  it("says why ESLint stopped, past its crash banner", async () => {
+    const result = await runRung(repo("eslint lib", { "lib/c.ts": "export {};\n" }), 2);
+    expect(result.findings[0]?.message).toMatch(
+      /^eslint could not run: You are linting "lib", but all of the files/,
+    );
+  });
 });
