@@ -9,6 +9,7 @@ import { resolve } from "node:path";
 import type { QualityGateConfig } from "../config/config-schema.js";
 import { narrowReport } from "./scope-report.js";
 import type { Finding } from "../ladder/finding.js";
+import { rungIdsWhere } from "../ladder/rungs.js";
 import type { Project } from "../project/discover-project.js";
 import type { Report } from "../report/build-report.js";
 import { sourceFiles } from "../rungs/source-files.js";
@@ -45,8 +46,12 @@ export interface ShardIdentity {
   readonly commit?: string;
 }
 
-/** Rungs 4 and 7 are judged by a score over every symbol, the same in every shard. */
-const SCORED_RUNGS = new Set([4, 7]);
+/** The rungs judged by a score over every symbol, the same in every shard. */
+const SCORED_RUNGS = new Set(
+  rungIdsWhere((traits) => traits.measures === "types" || traits.measures === "documentation"),
+);
+/** The rungs that run whole, in shard 1. */
+const WHOLE_RUNGS = new Set(rungIdsWhere((traits) => traits.wholeInOneShard));
 
 /**
  * Plans one shard of a run.
@@ -80,7 +85,7 @@ export function planShard(
   };
   return {
     onlyFiles: mine,
-    rungs: (rungs) => rungs.filter((id) => id !== 3 || shard.index === 1),
+    rungs: (rungs) => rungs.filter((id) => !WHOLE_RUNGS.has(id) || shard.index === 1),
     finish: (report, only) =>
       narrowReport(report, {
         findings: report.findings.filter(keep),

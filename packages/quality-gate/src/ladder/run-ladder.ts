@@ -19,7 +19,7 @@ import type { ProjectProgram } from "./create-program.js";
 import { readRepositoryTools } from "../tools/repository-tools.js";
 import type { TypeScriptChoice } from "../tools/select-typescript.js";
 import type { Rung, RungContext } from "./rung.js";
-import { RUNGS } from "./rungs.js";
+import { RUNGS, rungIdsWhere } from "./rungs.js";
 
 /** What to climb and how. */
 export interface LadderOptions {
@@ -211,7 +211,7 @@ export function assertEntryPoints(project: Project, symbols?: number): void {
 }
 
 /** The rungs that read the collection of public symbols. */
-const SCORER_RUNGS = new Set([4, 5, 6, 7]);
+const SCORER_RUNGS = new Set(rungIdsWhere((traits) => traits.readsSurface));
 
 /** The Programs and collection, built on first use and shared by every rung. */
 function sharedState(

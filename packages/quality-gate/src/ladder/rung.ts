@@ -35,12 +35,36 @@ export interface RungContext {
   readonly signal: AbortSignal;
 }
 
+/**
+ * What a rung is, as data: what it reads, what it measures, and how scoped runs treat it. Every
+ * part of the gate that treats rungs differently asks these, never a rung's id.
+ */
+export interface RungTraits {
+  /** Reads the packages' public surface (collected once and shared): it needs entry points. */
+  readonly readsSurface: boolean;
+  /**
+   * The score category its outcome makes: `lint` (clean or not, with the other lint rungs),
+   * `tests` (its coverage), `types` or `documentation` (a score over every exported symbol, the
+   * same in every shard).
+   */
+  readonly measures?: "lint" | "tests" | "types" | "documentation";
+  /** Runs whole in one shard (tests with coverage cannot be added up across shards). */
+  readonly wholeInOneShard: boolean;
+  /**
+   * Which findings `--since` keeps: those of the changes (on changed lines, or of symbols whose
+   * declaration changed), or all (a test failure has no line a change can be matched to).
+   */
+  readonly sinceScope: "changes" | "all";
+}
+
 /** One rung of the ladder. */
 export interface Rung {
   /** Its place on the ladder, 0..7. */
   readonly id: number;
   /** Its name: `compiles`, `formatted`, … */
   readonly name: string;
+  /** What it reads and measures, and how scoped runs treat it. */
+  readonly traits: RungTraits;
   /**
    * Whether it hands its work to other processes (Vitest's workers): such rungs are launched
    * first, so their work overlaps the rungs that run in this process.

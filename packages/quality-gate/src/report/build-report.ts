@@ -13,6 +13,7 @@ import type { InternalSymbol } from "../scorer/collect-symbols.js";
 import { scoreCollected } from "../scorer/score-workspace.js";
 import { toolVersion } from "../tool-version.js";
 import type { ScoredSymbol } from "../scorer/score-workspace.js";
+import { rungIdsWhere } from "../ladder/rungs.js";
 
 /** The report format's version; bumped on any incompatible change. */
 export const REPORT_VERSION = "1.1";
@@ -139,13 +140,17 @@ function computeScores(
   config: QualityGateConfig,
   scored: ReturnType<typeof scoreCollected> | undefined,
 ): Scores {
-  const ran = (id: number): boolean => hasRun(result, id);
-  const coverage = result.rungs[3]?.metrics?.coverageLines;
+  const ran = (measure: string): boolean =>
+    rungIdsWhere((traits) => traits.measures === measure).some((id) => hasRun(result, id));
+  // Line coverage, from the rung that measures tests, when it measured it.
+  const coverage = rungIdsWhere((traits) => traits.measures === "tests")
+    .map((id) => result.rungs[id]?.metrics?.coverageLines)
+    .find((lines) => lines !== undefined);
   const partial = {
-    documentation: ran(7) && scored !== undefined ? scored.documentation : null,
-    types: ran(4) && scored !== undefined ? scored.types : null,
+    documentation: ran("documentation") && scored !== undefined ? scored.documentation : null,
+    types: ran("types") && scored !== undefined ? scored.types : null,
     // Tests that ran without coverage (a runner that reports none) measured nothing: null, not 0.
-    tests: ran(3) && coverage !== undefined ? coverage / 100 : null,
+    tests: coverage === undefined ? null : coverage / 100,
     lint: lintScore(result),
   };
   return { ...partial, overall: weightedMean(partial, config.weights) };
@@ -158,7 +163,9 @@ function hasRun(result: LadderResult, id: number): boolean {
 
 /** 1 when every format and lint rung that ran passed, 0 when one failed, null when none ran. */
 function lintScore(result: LadderResult): number | null {
-  const ran = [1, 2].filter((id) => hasRun(result, id));
+  const ran = rungIdsWhere((traits) => traits.measures === "lint").filter((id) =>
+    hasRun(result, id),
+  );
   if (ran.length === 0) return null;
   return ran.every((id) => result.rungs[id]?.status === "passed") ? 1 : 0;
 }

@@ -10,6 +10,7 @@ import type { RungStatus } from "../ladder/finding.js";
 import { reachedRung, targetMet } from "../ladder/reached.js";
 import { compareFindings, thresholdsHold, weightedMean } from "./build-report.js";
 import type { GateNote, Report, Scores } from "./build-report.js";
+import { rungIdsWhere } from "../ladder/rungs.js";
 
 /** Precedence of statuses when shards differ: one failed shard fails the rung. */
 const PRECEDENCE: readonly string[] = ["failed", "passed", "skipped", "not-run"];
@@ -117,7 +118,9 @@ function mergeScores(
 ): Scores {
   const pick = (key: "documentation" | "types" | "tests"): number | null =>
     shards.map((report) => report.scores[key]).find((score) => score !== null) ?? null;
-  const lintRungs = [1, 2].filter((id) => statuses[id] === "passed" || statuses[id] === "failed");
+  const lintRungs = rungIdsWhere((traits) => traits.measures === "lint").filter(
+    (id) => statuses[id] === "passed" || statuses[id] === "failed",
+  );
   const lint =
     lintRungs.length === 0 ? null : lintRungs.every((id) => statuses[id] === "passed") ? 1 : 0;
   const partial = {

@@ -25,6 +25,7 @@ const COMMAND_TIMEOUT_MS = 15 * 60_000;
 export const compiles: Rung = {
   id: 0,
   name: "compiles",
+  traits: { readsSurface: false, wholeInOneShard: false, sinceScope: "changes" },
   async run(context) {
     const command = context.typescript?.command;
     try {

@@ -16,6 +16,12 @@ import { toolFailure } from "./tool-failure.js";
 export const documented: Rung = {
   id: 7,
   name: "documented",
+  traits: {
+    readsSurface: true,
+    measures: "documentation",
+    wholeInOneShard: false,
+    sinceScope: "changes",
+  },
   run(context) {
     try {
       const workspace = context.workspace();

@@ -24,6 +24,12 @@ export const FORMATTERS: readonly ToolAdapter[] = [
 export const formatted: Rung = {
   id: 1,
   name: "formatted",
+  traits: {
+    readsSurface: false,
+    measures: "lint",
+    wholeInOneShard: false,
+    sinceScope: "changes",
+  },
   async run(context) {
     const choice = chooseAdapter(FORMATTERS, context.tools());
     const adapter = choice?.adapter ?? prettierFormatter;

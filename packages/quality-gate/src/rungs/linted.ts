@@ -27,6 +27,12 @@ export const LINTERS: readonly ToolAdapter[] = [
 export const linted: Rung = {
   id: 2,
   name: "linted",
+  traits: {
+    readsSurface: false,
+    measures: "lint",
+    wholeInOneShard: false,
+    sinceScope: "changes",
+  },
   async run(context) {
     const tools = context.tools();
     const planned = LINTERS.flatMap((adapter) => {

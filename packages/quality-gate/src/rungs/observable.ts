@@ -21,6 +21,7 @@ const MESSAGES = {
 export const observable: Rung = {
   id: 6,
   name: "observable",
+  traits: { readsSurface: true, wholeInOneShard: false, sinceScope: "changes" },
   run(context) {
     try {
       const findings: Finding[] = context.workspace().packages.flatMap((pkg) => {

@@ -11,6 +11,7 @@ import { toolFailure } from "./tool-failure.js";
 export const secure: Rung = {
   id: 5,
   name: "secure",
+  traits: { readsSurface: true, wholeInOneShard: false, sinceScope: "changes" },
   async run(context) {
     try {
       const workspace = context.workspace();

@@ -26,6 +26,7 @@ import { toolFailure } from "./tool-failure.js";
 export const tested: Rung = {
   id: 3,
   name: "tested",
+  traits: { readsSurface: false, measures: "tests", wholeInOneShard: true, sinceScope: "all" },
   offloads: true,
   async run(context) {
     try {

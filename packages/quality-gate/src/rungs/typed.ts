@@ -37,6 +37,12 @@ function entryFindings(pkg: CollectedPackage): Finding[] {
 export const typed: Rung = {
   id: 4,
   name: "typed",
+  traits: {
+    readsSurface: true,
+    measures: "types",
+    wholeInOneShard: false,
+    sinceScope: "changes",
+  },
   run(context) {
     try {
       const { packages } = context.workspace();
