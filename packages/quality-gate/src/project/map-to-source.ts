@@ -173,16 +173,37 @@ function fromSourceMap(target: string): string | undefined {
 
 function byConvention(target: string, pkgDir: string): string | undefined {
   const segments = relative(pkgDir, target).split(sep);
-  const [first, second] = segments;
-  if (first === undefined || !OUTPUT_FOLDERS.has(first) || segments[0] === "..") return undefined;
-  const drops =
-    second !== undefined && FORMAT_FOLDERS.has(second) && segments.length > 2 ? [1, 2] : [1];
-  for (const drop of drops) {
-    const rest = segments.slice(drop);
+  const first = segments[0];
+  if (first === undefined || !OUTPUT_FOLDERS.has(first)) return undefined;
+  for (let drop = 1; drop <= 1 + formatFolderCount(segments); drop++) {
+    const rest = unminified(segments.slice(drop));
     for (const folder of SOURCE_FOLDERS) {
       const found = withSourceExtension(join(pkgDir, folder, ...rest));
       if (found !== undefined) return found;
     }
   }
   return undefined;
+}
+
+/**
+ * How many format folders follow the output folder (`dist/esm/node/index.js`: two), at most two:
+ * tshy and dual-build tools nest a module format and a platform under the output folder.
+ */
+function formatFolderCount(segments: readonly string[]): number {
+  let count = 0;
+  while (
+    count < 2 &&
+    count + 2 < segments.length &&
+    FORMAT_FOLDERS.has(segments[count + 1] ?? "")
+  ) {
+    count++;
+  }
+  return count;
+}
+
+/** A bundler's minified output (`index.min.js`) comes from the same source as `index.js`. */
+function unminified(rest: readonly string[]): string[] {
+  return rest.map((segment, index) =>
+    index === rest.length - 1 ? segment.replace(/\.min(\.[cm]?js)$/, "$1") : segment,
+  );
 }

@@ -3,6 +3,7 @@
  * Node, in the repository, colours off, and says what went wrong in the tool's own words when it
  * could not do its job.
  */
+import { stripVTControlCharacters } from "node:util";
 import type { RungContext } from "../ladder/rung.js";
 import type { InstalledPackage } from "../tools/installed-package.js";
 import { runCommand } from "../tools/run-command.js";
@@ -63,7 +64,9 @@ export async function runToolCommand(
  * ```
  */
 export function firstErrorLine(run: CommandResult): string {
-  const lines = `${run.stderr}\n${run.stdout}`
+  // Runners draw spinners and colours even with NO_COLOR (Vitest hides the cursor); a finding
+  // is read in a report, so only the text stays.
+  const lines = stripVTControlCharacters(`${run.stderr}\n${run.stdout}`)
     .split(/\r?\n/)
     .map((line) => line.trim())
     .filter((line) => line !== "" && !BANNERS.some((banner) => banner.test(line)));

@@ -98,6 +98,24 @@ describe("findEntryPoints", () => {
     ]);
   });
 
+  it("follows tshy's dialect folders and minified bundles (dist/esm/node/index.min.js)", () => {
+    expect(
+      entriesOf({
+        "package.json": {
+          name: "a",
+          exports: {
+            ".": {
+              import: { node: { default: "./dist/esm/node/index.min.js" } },
+              require: { default: "./dist/commonjs/index.min.js" },
+            },
+          },
+        },
+        "tsconfig.json": { compilerOptions: { module: "nodenext" } },
+        "src/index.ts": SRC,
+      }).entries,
+    ).toEqual([[".", "src/index.ts", "convention"]]);
+  });
+
   it("reads a built package's declaration map when it has one", () => {
     expect(
       entriesOf({

@@ -35,10 +35,11 @@ export interface TestOutcome {
  * ```
  */
 export function testVerdict(run: TestOutcome, config: QualityGateConfig): RungOutcome {
+  const coverage = coverageFindings(run.coverage, config);
   const findings: Finding[] = [
     ...run.failures,
-    ...countFindings(run),
-    ...coverageFindings(run.coverage, config),
+    ...(coverage.length > 0 && isCoverageExit(run) ? [] : countFindings(run)),
+    ...coverage,
   ];
   const metrics =
     run.coverage === undefined
@@ -76,6 +77,14 @@ function countProblem(run: TestOutcome, failed: number): string | undefined {
   return failed > 0 && unexplained
     ? `${String(failed)} test(s) failed (${run.tool.name}'s output says which). Fix the code or the tests.`
     : undefined;
+}
+
+/**
+ * The runner failed only on its own coverage threshold: the coverage finding already says so, and
+ * one cause reported twice reads as two problems.
+ */
+function isCoverageExit(run: TestOutcome): boolean {
+  return (run.counts?.failed ?? 0) === 0 && /\bcoverage\b.*\bthreshold\b/i.test(run.errorLine);
 }
 
 function coverageFindings(coverage: Coverage | undefined, config: QualityGateConfig): Finding[] {

@@ -77,6 +77,18 @@ describe("testVerdict", () => {
     );
   });
 
+  it("reports the runner's own coverage-threshold exit once, as the coverage finding", () => {
+    const outcome = testVerdict(
+      run({
+        exitCode: 1,
+        coverage: { lines: 95, branches: 86.57 },
+        errorLine: "ERROR: Coverage for branches (86.57%) does not meet global threshold (90%).",
+      }),
+      config,
+    );
+    expect(rules(outcome)).toEqual(["tests/coverage-branches"]);
+  });
+
   it("trusts the exit code when the runner prints no count", () => {
     expect(testVerdict(run({ counts: undefined }), config).status).toBe("passed");
     expect(
