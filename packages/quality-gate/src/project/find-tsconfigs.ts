@@ -4,12 +4,14 @@
  * `tsc -b` builds), every project it references, followed recursively; a root with files and
  * references, both. A package whose entry files none of those projects includes (a monorepo
  * without a root tsconfig, or whose root tsconfig covers only its tooling) is checked by its own
- * `tsconfig.json`, as its own `tsc` run would.
+ * `tsconfig.json`, as its own `tsc` run would. A package built with tshy is checked by its
+ * dialect configs in `.tshy/` instead of its tsconfig (see `tshy-projects.ts`).
  */
 import { existsSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { readTsconfig } from "./read-tsconfig.js";
 import type { TsconfigReading } from "./read-tsconfig.js";
+import { tshyProjects } from "./tshy-projects.js";
 
 /** One TypeScript project to check. */
 export interface TsconfigProject {
@@ -56,18 +58,22 @@ export function findTsconfigs(
     projects.push({ file, solution, fileNames, reading });
     for (const reference of references) visit(reference);
   };
-  const rootConfig = join(root, "tsconfig.json");
-  const hasRoot = existsSync(rootConfig);
-  if (hasRoot) visit(rootConfig);
+  const rootConfigs = ownConfigs(root);
+  rootConfigs.forEach(visit);
   const covered = (file: string): boolean =>
     projects.some((project) => project.fileNames.has(file));
   for (const pkg of packages) {
-    const own = join(pkg.dir, "tsconfig.json");
     // Without a root tsconfig every package checks itself; with one, those it leaves out.
-    const uncovered = !hasRoot || pkg.entryFiles.some((file) => !covered(file));
-    if (uncovered && existsSync(own)) visit(own);
+    const uncovered = rootConfigs.length === 0 || pkg.entryFiles.some((file) => !covered(file));
+    if (uncovered) ownConfigs(pkg.dir).forEach(visit);
   }
   return projects;
+}
+
+/** A folder's own projects: tshy's dialect configs when it builds with tshy, else its tsconfig. */
+function ownConfigs(dir: string): string[] {
+  const config = join(dir, "tsconfig.json");
+  return tshyProjects(dir) ?? (existsSync(config) ? [config] : []);
 }
 
 /** A reference names a tsconfig file or a folder holding `tsconfig.json`. */

@@ -136,6 +136,39 @@ describe("discoverProject", () => {
     ]);
   });
 
+  it("checks a tshy package by its dialect configs, not the root tsconfig that covers its tests", () => {
+    const dialect = (module: string) =>
+      JSON.stringify({
+        extends: "./build.json",
+        include: ["../src/**/*.ts"],
+        compilerOptions: { module },
+      });
+    expect(
+      describeRepo({
+        "package.json": pkg("lib", { tshy: { exports: { ".": "./src/index.ts" } } }),
+        "tsconfig.json": JSON.stringify({ compilerOptions: { strict: true } }),
+        ".tshy/build.json": JSON.stringify({ extends: "../tsconfig.json" }),
+        ".tshy/esm.json": dialect("nodenext"),
+        ".tshy/commonjs.json": dialect("nodenext"),
+        "src/index.ts": SRC,
+        "test/index.test.ts": SRC,
+      }).tsconfigs,
+    ).toEqual([
+      [".tshy/commonjs.json", false],
+      [".tshy/esm.json", false],
+    ]);
+  });
+
+  it("keeps the root tsconfig when a tshy package's .tshy folder was never generated", () => {
+    expect(
+      describeRepo({
+        "package.json": pkg("lib", { tshy: {} }),
+        "tsconfig.json": JSON.stringify({ include: ["src"] }),
+        "src/index.ts": SRC,
+      }).tsconfigs,
+    ).toEqual([["tsconfig.json", false]]);
+  });
+
   it("counts a root with entry points as a package of its own", () => {
     expect(
       describeRepo({
