@@ -18,13 +18,14 @@ export const TEST_TIMEOUT_MS: number = 30 * 60_000;
 
 /**
  * The environment a script's command sees: the repository's `node_modules/.bin` folders (its own,
- * then its parents') first on PATH, `CI=true`, colours off.
+ * then its parents'), then the folder of the Node running the gate, first on PATH; `CI=true`,
+ * colours off.
  *
  * @param root - the repository root
  * @returns the environment
  * @example
  * ```ts
- * scriptEnvironment("/repo").PATH; // "/repo/node_modules/.bin:/node_modules/.bin:/usr/bin:…"
+ * scriptEnvironment("/repo").PATH; // "/repo/node_modules/.bin:/node_modules/.bin:/opt/node/bin:/usr/bin:…"
  * ```
  */
 export function scriptEnvironment(root: string): Record<string, string | undefined> {
@@ -33,6 +34,10 @@ export function scriptEnvironment(root: string): Record<string, string | undefin
     bins.push(join(dir, "node_modules", ".bin"));
     if (dirname(dir) === dir) break;
   }
+  // `node` in a script is the Node running the gate, as pnpm's scripts-prepend-node-path does:
+  // the report names that Node's version as node:test's, and `npx -p node@24 quality-gate`
+  // must test on 24, not on whichever Node comes first on PATH.
+  bins.push(dirname(process.execPath));
   return {
     ...process.env,
     PATH: [...bins, process.env.PATH ?? ""].join(delimiter),
