@@ -219,9 +219,16 @@ async function checkFile(
       message: `Not Prettier-formatted from line ${String(line)}. Run prettier --write on this file.`,
     };
   } catch (error) {
+    // A file gone since it was listed is not in the repository to format: rung 3 runs the
+    // repository's builds beside this rung, and tshy writes and removes src/package.json.
+    if (isMissingFile(error)) return undefined;
     // A file Prettier cannot parse is that file's finding; the other files are still checked.
     return fileFailure(1, "prettier", rel, error);
   }
+}
+
+function isMissingFile(error: unknown): boolean {
+  return error instanceof Error && (error as NodeJS.ErrnoException).code === "ENOENT";
 }
 
 function firstDifference(actual: string, expected: string): number {

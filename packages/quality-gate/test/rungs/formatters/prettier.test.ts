@@ -44,6 +44,20 @@ describe("rung 1 with the repository's Prettier", { timeout: 120_000 }, () => {
     ]);
   });
 
+  it("skips a file removed after it was listed, as a build beside the rung removes one", async () => {
+    const root = toolRepo({
+      "package.json": { name: "p", devDependencies: { prettier: "*" } },
+      // Prettier loads its config after the files are listed: this one removes a listed file
+      // the way tshy's build removes the src/package.json it wrote.
+      ".prettierrc.cjs":
+        'require("node:fs").rmSync(__dirname + "/src/transient.json", { force: true });\nmodule.exports = {};\n',
+      "tsconfig.json": {},
+      "src/transient.json": '{ "type": "module" }\n',
+      "src/ugly.ts": UGLY,
+    });
+    expect(places(await runRung(root, 1))).toEqual(["prettier/format src/ugly.ts:1"]);
+  });
+
   it("reports a file it cannot parse in its place, and still checks the others", async () => {
     const root = toolRepo({
       "package.json": { name: "p", devDependencies: { prettier: "*" } },
