@@ -95,7 +95,12 @@ export async function runLadder(options: LadderOptions): Promise<LadderResult> {
   const now = options.now ?? (() => performance.now());
   const started = now();
   const stop = new AbortController();
-  const shared = sharedState(options, project, stop.signal);
+  let settleInProcess = (): void => undefined;
+  const inProcessSettled = new Promise<void>((resolve) => (settleInProcess = resolve));
+  const shared = sharedState(options, project, {
+    signal: stop.signal,
+    othersSettled: () => inProcessSettled,
+  });
   const requested = RUNGS.filter((rung) => options.rungs.includes(rung.id));
   const results = new Map<number, RungResult>();
   const runOne = async (rung: Rung): Promise<RungResult> => {
@@ -111,7 +116,10 @@ export async function runLadder(options: LadderOptions): Promise<LadderResult> {
       throw error;
     }
   };
-  for (const result of await runRungs(requested, runOne, options.bail)) {
+  for (const result of await runRungs(requested, runOne, {
+    bail: options.bail,
+    settleInProcess,
+  })) {
     results.set(result.id, result);
   }
   const rungs = RUNGS.map(
@@ -128,10 +136,12 @@ export async function runLadder(options: LadderOptions): Promise<LadderResult> {
 async function runRungs(
   requested: readonly Rung[],
   runOne: (rung: Rung) => Promise<RungResult>,
-  bail: boolean,
+  mode: { readonly bail: boolean; readonly settleInProcess: () => void },
 ): Promise<RungResult[]> {
   const results: RungResult[] = [];
-  if (bail) {
+  if (mode.bail) {
+    // One rung at a time: nothing else is reading the tree while a rung builds.
+    mode.settleInProcess();
     for (const rung of requested) {
       const result = await runOne(rung);
       results.push(result);
@@ -142,7 +152,11 @@ async function runRungs(
   const launchOrder = [...requested].sort(
     (a, b) => Number(b.offloads === true) - Number(a.offloads === true),
   );
-  const settled = await Promise.allSettled(launchOrder.map(runOne));
+  const runs = launchOrder.map((rung) => ({ rung, run: runOne(rung) }));
+  void Promise.allSettled(
+    runs.filter(({ rung }) => rung.offloads !== true).map(({ run }) => run),
+  ).then(mode.settleInProcess);
+  const settled = await Promise.allSettled(runs.map(({ run }) => run));
   const failed = settled.find((outcome) => outcome.status === "rejected");
   if (failed !== undefined) throw failed.reason;
   for (const outcome of settled) if (outcome.status === "fulfilled") results.push(outcome.value);
@@ -217,7 +231,7 @@ const SCORER_RUNGS = new Set(rungIdsWhere((traits) => traits.readsSurface));
 function sharedState(
   options: LadderOptions,
   project: Project,
-  signal: AbortSignal,
+  run: Pick<RungContext, "signal" | "othersSettled">,
 ): {
   context: RungContext;
   built: () => CollectedWorkspace | undefined;
@@ -253,7 +267,7 @@ function sharedState(
     programs: getPrograms,
     typescript: options.typescript,
     workspace: collector.get,
-    signal,
+    ...run,
   };
   return { context, built: collector.built };
 }

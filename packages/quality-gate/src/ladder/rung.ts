@@ -33,6 +33,13 @@ export interface RungContext {
   readonly cacheDir?: string | undefined;
   /** Aborted when the run stops early (a setup problem found by another rung): stop the tools. */
   readonly signal: AbortSignal;
+  /**
+   * Settles once every rung of the run that works in this process has finished. A rung that
+   * runs the repository's own builds (which may write into the tree: tshy writes and removes
+   * `src/package.json`) waits for it, so the rungs reading the tree never see a build half done.
+   * Absent, there is nothing to wait for.
+   */
+  readonly othersSettled?: () => Promise<void>;
 }
 
 /**

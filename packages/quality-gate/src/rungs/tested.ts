@@ -8,7 +8,7 @@
  * with no test script but Vitest or Jest installed runs that; one with neither gets the gate's
  * own Vitest.
  */
-import type { RungOutcome, ToolUsed } from "../ladder/finding.js";
+import type { Finding, RungOutcome, ToolUsed } from "../ladder/finding.js";
 import type { Rung, RungContext } from "../ladder/rung.js";
 import type { InstalledPackage } from "../tools/installed-package.js";
 import type { RepositoryTools } from "../tools/repository-tools.js";
@@ -41,8 +41,11 @@ async function runTests(context: RungContext): Promise<RungOutcome> {
   const tools = context.tools();
   const plan = planTests(tools);
   if (plan === undefined) return runWithoutScript(context, tools);
-  if (plan.runner === undefined) return runTestScript(context);
-  const failedStep = await runSteps(context, plan.prelude);
+  if (plan.runner === undefined) {
+    await afterOthers(context);
+    return runTestScript(context);
+  }
+  const failedStep = await runPrelude(context, plan);
   if (failedStep !== undefined) return { status: "failed", findings: [failedStep] };
   const { name, command } = plan.runner;
   const installed = name === "vitest" || name === "jest" ? tools.installed(name) : undefined;
@@ -59,6 +62,21 @@ async function runTests(context: RungContext): Promise<RungOutcome> {
     return runJest(context, { tool, installed, args: command.args, coverage: true });
   }
   return runRunnerCommand(context, command, tool);
+}
+
+/**
+ * Waits for the rungs that read the tree: the script's builds (its prelude, or a script run
+ * whole) write into it.
+ */
+async function afterOthers(context: RungContext): Promise<void> {
+  await context.othersSettled?.();
+}
+
+/** The script's steps before its runner (`pretest`, builds), once the other rungs are done. */
+async function runPrelude(context: RungContext, plan: TestPlan): Promise<Finding | undefined> {
+  if (plan.prelude.length === 0) return undefined;
+  await afterOthers(context);
+  return runSteps(context, plan.prelude);
 }
 
 /** No test script: the runner the repository installs, else the gate's own Vitest. */
