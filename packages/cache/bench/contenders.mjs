@@ -118,6 +118,47 @@ async function quickLruFactory() {
   };
 }
 
+async function mnemonistFactory() {
+  const { LRUCache } = await import("mnemonist");
+  return (o) => {
+    // A fixed capacity is required: its pointer arrays are preallocated to it.
+    const cache = new LRUCache(o.max);
+    return {
+      get: (key) => cache.get(key),
+      set: (key, value) => cache.set(key, value),
+      size: () => cache.size,
+      close: NOOP,
+    };
+  };
+}
+
+async function lruMinFactory() {
+  const { createLRU } = await import("lru.min");
+  return (o) => {
+    const cache = createLRU({ max: o.max });
+    return {
+      get: (key) => cache.get(key),
+      set: (key, value) => cache.set(key, value),
+      size: () => cache.size,
+      close: NOOP,
+    };
+  };
+}
+
+async function tinyLruFactory() {
+  const { LRU } = await import("tiny-lru");
+  return (o) => {
+    // One TTL for the whole cache (whole ms, read from Date.now()); there is no per-entry TTL.
+    const cache = new LRU(o.max ?? 0, o.ttl ?? 0);
+    return {
+      get: (key) => cache.get(key),
+      set: (key, value) => cache.set(key, value),
+      size: () => cache.size,
+      close: NOOP,
+    };
+  };
+}
+
 async function mapFactory() {
   return () => {
     const cache = new Map();
@@ -131,8 +172,10 @@ async function mapFactory() {
 }
 
 /**
- * The contenders. `ttl`: honours per-entry TTLs; `bounded`: evicts to respect a maximum;
- * `clock`: its clock can be injected; `fetch`: has a single-flight loader.
+ * The contenders. `ttl`: takes a TTL (the workloads that keep TTLs on pass one); `perEntryTtl`:
+ * honours a TTL per entry (default: as `ttl`); `bounded`: evicts to respect a maximum; `clock`:
+ * its clock can be injected; `fetch`: has a single-flight loader. Contenders without a TTL say
+ * so in their label.
  */
 export const CONTENDERS = [
   {
@@ -155,7 +198,7 @@ export const CONTENDERS = [
   },
   {
     id: "lru",
-    label: "lru-cache",
+    label: "lru-cache (no TTL)",
     ttl: false,
     bounded: true,
     clock: false,
@@ -191,7 +234,7 @@ export const CONTENDERS = [
   },
   {
     id: "quick-lru",
-    label: "quick-lru",
+    label: "quick-lru (no TTL)",
     ttl: false,
     bounded: true,
     clock: false,
@@ -199,8 +242,36 @@ export const CONTENDERS = [
     load: quickLruFactory,
   },
   {
+    id: "mnemonist",
+    label: "mnemonist LRUCache (no TTL)",
+    ttl: false,
+    bounded: true,
+    clock: false,
+    fetch: false,
+    load: mnemonistFactory,
+  },
+  {
+    id: "lru-min",
+    label: "lru.min (no TTL)",
+    ttl: false,
+    bounded: true,
+    clock: false,
+    fetch: false,
+    load: lruMinFactory,
+  },
+  {
+    id: "tiny-lru",
+    label: "tiny-lru (one TTL for all)",
+    ttl: true,
+    perEntryTtl: false,
+    bounded: true,
+    clock: false,
+    fetch: false,
+    load: tinyLruFactory,
+  },
+  {
     id: "map",
-    label: "Map",
+    label: "Map (no TTL, unbounded)",
     ttl: false,
     bounded: false,
     clock: false,
