@@ -53,6 +53,14 @@ it("greets by name", () => {
 });
 `;
 
+/**
+ * JSON as Prettier prints it (the e2e repositories must pass rung 1 as they are): objects
+ * expanded, short arrays of plain values on one line, which `JSON.stringify` never does.
+ */
+function json(value: unknown): string {
+  return `${JSON.stringify(value, null, 2).replace(/\[\n\s*([^[\]{}]*?)\n\s*\]/g, (_match, inner: string) => `[${inner.split(/,\n\s*/).join(", ")}]`)}\n`;
+}
+
 function write(root: string, files: Record<string, string>): void {
   for (const [path, text] of Object.entries(files)) {
     mkdirSync(dirname(join(root, path)), { recursive: true });
@@ -76,7 +84,10 @@ export function bareRepo(): string {
   const root = createRoot();
   write(root, {
     "package.json": `${JSON.stringify({ name: "demo", version: "0.0.0", private: true, type: "module" }, null, 2)}\n`,
-    "tsconfig.json": `${JSON.stringify({ compilerOptions: COMPILER_OPTIONS, include: ["src", "test", "*.ts"] }, null, 2)}\n`,
+    "tsconfig.json": json({
+      compilerOptions: COMPILER_OPTIONS,
+      include: ["src", "test", "*.ts"],
+    }),
     "src/index.ts": GREET,
     "test/index.test.ts": GREET_TEST,
   });
@@ -93,8 +104,14 @@ export function bareWorkspace(): string {
   write(root, {
     "package.json": `${JSON.stringify({ name: "@demo/root", version: "0.0.0", private: true, type: "module" }, null, 2)}\n`,
     "pnpm-workspace.yaml": "packages:\n  - packages/*\n",
-    "tsconfig.base.json": `${JSON.stringify({ compilerOptions: { ...COMPILER_OPTIONS, noEmit: false, declaration: true } }, null, 2)}\n`,
-    "tsconfig.json": `${JSON.stringify({ extends: "./tsconfig.base.json", compilerOptions: { noEmit: true }, include: ["packages/*/src", "packages/*/test", "*.ts"] }, null, 2)}\n`,
+    "tsconfig.base.json": json({
+      compilerOptions: { ...COMPILER_OPTIONS, noEmit: false, declaration: true },
+    }),
+    "tsconfig.json": json({
+      extends: "./tsconfig.base.json",
+      compilerOptions: { noEmit: true },
+      include: ["packages/*/src", "packages/*/test", "*.ts"],
+    }),
   });
   return root;
 }

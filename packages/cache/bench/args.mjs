@@ -2,6 +2,9 @@
 import { parseArgs } from "node:util";
 
 export const USAGE = `Usage: pnpm bench:cache [options]
+  --redis               the shared Redis tier instead: @ladder/cache/redis against bentocache
+                        and cache-manager on a redis-server started for the run (needs
+                        redis-server; see docs/redis-benchmarks.md)
   --quick               short run (1 warm-up, 3 timed rounds, 50 000 ops per round)
   --rounds N            timed rounds per job (default 10)
   --warmup N            warm-up rounds per job (default 3)
@@ -40,6 +43,7 @@ export function parseOptions(argv) {
   const { values } = parseArgs({
     args: argv,
     options: {
+      redis: { type: "boolean", default: false },
       quick: { type: "boolean", default: false },
       rounds: { type: "string" },
       warmup: { type: "string" },
@@ -58,6 +62,8 @@ export function parseOptions(argv) {
   const quick = values.quick;
   return {
     help: values.help,
+    redis: values.redis,
+    quick,
     json: values.json,
     writeDocs: values["write-docs"],
     includeFailing: values["include-failing"],

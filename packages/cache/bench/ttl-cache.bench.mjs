@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // `pnpm bench:cache`: TtlCache against lru-cache, @isaacs/ttlcache, node-cache, quick-lru,
-// mnemonist, lru.min, tiny-lru and Map.
+// mnemonist, lru.min, tiny-lru and Map;
+// `pnpm bench:cache --redis`: the Redis tier against bentocache and cache-manager (bench/redis/).
 // Needs the compiled package (`npm run build`). See --help and packages/cache/docs/benchmarks.md.
 import { spawnSync } from "node:child_process";
 import { cpus, platform, release } from "node:os";
@@ -16,6 +17,7 @@ import { WORKLOADS } from "./workloads/index.mjs";
 import { SWEEP_INTERVAL } from "./workloads/ttl-heavy.mjs";
 import { mergeAnswers } from "./merge.mjs";
 import { expandResult, planJobs } from "./plan.mjs";
+import { runRedisBench } from "./redis/run.mjs";
 
 const log = (line) => process.stderr.write(`${line}\n`);
 
@@ -108,6 +110,7 @@ function printTable(sections, headToHead, targets) {
 async function main() {
   const options = parseOptions(process.argv.slice(2));
   if (options.help) return console.log(USAGE);
+  if (options.redis) return runRedisBench(options);
   const began = Date.now();
   const contenders = CONTENDERS.filter((c) => options.contenders?.includes(c.id) ?? true);
   const workloads = WORKLOADS.filter((w) => options.only?.includes(w.id) ?? true);

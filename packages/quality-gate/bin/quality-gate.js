@@ -1,33 +1,45 @@
 #!/usr/bin/env node
-// The only place that touches the process: run the CLI and hand its exit code to Node.
+// Runs the CLI: from the start-up snapshot when `quality-gate warm` built one that may be trusted,
+// else here. What touches the process (exit codes, signals, errors that escape) is run-process.js.
+import { describeFailure } from "../dist/cli/fatal.js";
+import { runProcess } from "../dist/cli/run-process.js";
 import { snapshotToStartFrom } from "../dist/snapshot/snapshot-file.js";
 import { runFromSnapshot } from "../dist/snapshot/start-from-snapshot.js";
 
 const argv = process.argv.slice(2);
-const io = {
-  cwd: process.cwd(),
-  env: process.env,
-  stdout: process.stdout,
-  stderr: process.stderr,
-};
+const debug = argv.includes("--debug");
+const snapshot = chooseSnapshot();
 
-process.exitCode = (await startFromSnapshot()) ?? (await runHere());
+await runProcess(
+  snapshot.blob === undefined
+    ? runHere
+    : async () => (await runFromSnapshot(snapshot.blob, argv)) ?? (await runHere()),
+  { argv, handlesSignals: snapshot.blob === undefined },
+);
 
-/** After `quality-gate warm`: a process started from the snapshot runs the CLI instead. */
-async function startFromSnapshot() {
+/** After `quality-gate warm`: the snapshot to start from, or why not (said under --debug). */
+function chooseSnapshot() {
   try {
-    const blob = snapshotToStartFrom(argv, process.env);
-    return blob === undefined ? undefined : await runFromSnapshot(blob, argv);
+    const choice = snapshotToStartFrom(argv, process.env);
+    if (choice.skipped !== undefined && debug) {
+      process.stderr.write(
+        `quality-gate: not starting from the start-up snapshot: ${choice.skipped}\n`,
+      );
+    }
+    return choice;
   } catch (error) {
-    process.stderr.write(`quality-gate: ${error.message} [${error.code ?? "SNAPSHOT"}]\n`);
-    return 2;
+    process.stderr.write(describeFailure(error, argv[0] ?? "quality-gate", debug));
+    process.exit(2);
   }
 }
 
 async function runHere() {
-  // Before anything imports it: the compiler then loads from a code cache instead of recompiling.
-  const { requireWithCodeCache } = await import("../dist/code-cache.js");
-  requireWithCodeCache("typescript");
+  // The CLI loads the repository's TypeScript (or the gate's) itself, once it knows which.
   const { main } = await import("../dist/cli/main.js");
-  return main(argv, io);
+  return main(argv, {
+    cwd: process.cwd(),
+    env: process.env,
+    stdout: process.stdout,
+    stderr: process.stderr,
+  });
 }

@@ -7,17 +7,22 @@
  * difference that matters here: the cache is written after the run (`createCachedData` at exit),
  * so it holds the functions the run compiled, not only the top level.
  *
- * The cache is only an accelerator: V8 checks it against the source and rejects a stale or damaged
- * one, and any failure to read or write it falls back to an ordinary compile.
+ * V8 executes what the cache holds, and checks it only against the source's length and its own
+ * version (release builds skip the checksum), so the cache lives in a directory only this user can
+ * write (see `private-directory.ts`), and each file starts with the SHA-256 of the rest: another
+ * user's file, a damaged one or one of the wrong length is never handed to V8. The cache is only an
+ * accelerator: any failure to read or write it falls back to an ordinary compile.
  *
  * @internal
  */
 import { createHash } from "node:crypto";
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import Module, { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { Script } from "node:vm";
-import { userTempDir } from "./user-temp-dir.js";
+import { cacheHome } from "./fs/cache-home.js";
+import { openPrivateDirectory, readPrivateFile } from "./fs/private-directory.js";
+import { writeAtomically } from "./fs/write-atomically.js";
 
 const require = createRequire(import.meta.url);
 
@@ -35,7 +40,9 @@ interface LoadedModule {
  * @internal
  */
 export interface CodeCacheOptions {
-  /** The directory of the cache files. */
+  /** The environment, which places the cache in the user's cache folder (see `cache-home.ts`). */
+  readonly env?: Readonly<Record<string, string | undefined>>;
+  /** The directory of the cache files (default: `code-cache` in the user's cache folder). */
   readonly cacheDir?: string;
   /** Schedules the cache write; tests run it at once. */
   readonly atExit?: (write: () => void) => void;
@@ -54,21 +61,27 @@ function cachePath(source: string, cacheDir: string): string {
   return join(cacheDir, `${key}.bin`);
 }
 
-function readCache(path: string): Buffer | undefined {
-  try {
-    return readFileSync(path);
-  } catch {
-    return undefined;
-  }
+/** The length of the hash each cache file starts with. */
+const DIGEST_BYTES = 32;
+
+function digest(data: Uint8Array): Buffer {
+  return createHash("sha256").update(data).digest();
 }
 
-/** Writes to a temporary name and renames, so concurrent runs never read a half-written file. */
-function writeCache(path: string, data: Buffer): void {
+/** The cached data, when the directory is private, the file this user's and its hash matches. */
+function readCache(cacheDir: string, path: string): Buffer | undefined {
+  if (openPrivateDirectory(cacheDir, false).problem !== undefined) return undefined;
+  const { data } = readPrivateFile(path);
+  if (data === undefined || data.length <= DIGEST_BYTES) return undefined;
+  const payload = data.subarray(DIGEST_BYTES);
+  return digest(payload).equals(data.subarray(0, DIGEST_BYTES)) ? payload : undefined;
+}
+
+/** Writes atomically (concurrent runs never read a half-written file), into a private directory. */
+function writeCache(cacheDir: string, path: string, data: Buffer): void {
   try {
-    mkdirSync(dirname(path), { recursive: true });
-    const temporary = `${path}.${String(process.pid)}.tmp`;
-    writeFileSync(temporary, data);
-    renameSync(temporary, path);
+    if (openPrivateDirectory(cacheDir, true).problem !== undefined) return;
+    writeAtomically(path, Buffer.concat([digest(data), data]), 0o600);
   } catch {
     // A cache that cannot be written only costs the next run its compile time.
   }
@@ -80,20 +93,20 @@ function writeCache(path: string, data: Buffer): void {
  * `require("typescript")` of src/typescript.cts, and of typescript-eslint, get this instance.
  *
  * @param specifier - the module to load, resolved from this file (a package name or a path)
- * @param options - where caches live (default: one directory per user in the system's temporary
- *   directory) and when to write one (default: at process exit, once the run compiled what it uses)
+ * @param options - where caches live (default: `code-cache` in the user's cache folder) and when to
+ *   write one (default: at process exit, once the run compiled what it uses)
  * @returns the module's exports
  * @internal
  */
 export function requireWithCodeCache(specifier: string, options: CodeCacheOptions = {}): unknown {
-  const { cacheDir = userTempDir("quality-gate-code-cache") } = options;
+  const { cacheDir = join(cacheHome(options.env ?? {}), "code-cache") } = options;
   const atExit = options.atExit ?? ((write) => process.once("exit", write));
   const file = require.resolve(specifier);
   const loaded = require.cache[file];
   if (loaded !== undefined) return loaded.exports;
   const source = readFileSync(file, "utf8");
   const path = cachePath(source, cacheDir);
-  const cachedData = readCache(path);
+  const cachedData = readCache(cacheDir, path);
   const wrapper = `(function (exports, require, module, __filename, __dirname) { ${source}\n});`;
   const script = new Script(wrapper, { filename: file, ...(cachedData && { cachedData }) });
   const module = new Module(file) as unknown as LoadedModule;
@@ -113,7 +126,7 @@ export function requireWithCodeCache(specifier: string, options: CodeCacheOption
   module.loaded = true;
   if (cachedData === undefined || script.cachedDataRejected === true) {
     atExit(() => {
-      writeCache(path, script.createCachedData());
+      writeCache(cacheDir, path, script.createCachedData());
     });
   }
   return module.exports;

@@ -1,4 +1,12 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import {
+  chmodSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import { spawnSync } from "node:child_process";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
@@ -100,6 +108,49 @@ describe("requireWithCodeCache", () => {
     const blocked = join(dir, "a-file");
     writeFileSync(blocked, "");
     expect(requireWithCodeCache(file, { cacheDir: join(blocked, "cache"), ...writeNow })).toBe(7);
+  });
+
+  it("reads no cache from a directory other users can write, and writes none there", () => {
+    const file = moduleFile("open", "module.exports = 'open';");
+    requireWithCodeCache(file, { cacheDir, ...writeNow });
+    const [name = ""] = cacheFiles();
+    const written = readFileSync(join(cacheDir, name));
+    chmodSync(cacheDir, 0o777);
+    Reflect.deleteProperty(require.cache, file);
+    const writes: (() => void)[] = [];
+    expect(requireWithCodeCache(file, { cacheDir, atExit: (write) => writes.push(write) })).toBe(
+      "open",
+    );
+    // Refused: the run compiled without it and wants to write one...
+    expect(writes).toHaveLength(1);
+    for (const write of writes) write();
+    // ...but leaves the open directory as it was.
+    expect(readFileSync(join(cacheDir, name))).toEqual(written);
+  });
+
+  it("never hands V8 a cache file whose hash does not match its content", () => {
+    const file = moduleFile("planted", "module.exports = 'mine';");
+    requireWithCodeCache(file, { cacheDir, ...writeNow });
+    const [name = ""] = cacheFiles();
+    const path = join(cacheDir, name);
+    const data = readFileSync(path);
+    data[data.length - 1] = (data.at(-1) ?? 0) ^ 0xff;
+    writeFileSync(path, data);
+    Reflect.deleteProperty(require.cache, file);
+    const writes: unknown[] = [];
+    expect(requireWithCodeCache(file, { cacheDir, atExit: (write) => writes.push(write) })).toBe(
+      "mine",
+    );
+    expect(writes).toHaveLength(1);
+  });
+
+  it("keeps the cache in the user's cache folder, created for this user alone", () => {
+    const file = moduleFile("home", "module.exports = 'home';");
+    const env = { XDG_CACHE_HOME: join(dir, "xdg") };
+    requireWithCodeCache(file, { env, ...writeNow });
+    const home = join(dir, "xdg", "quality-gate", "code-cache");
+    expect(readdirSync(home)).toHaveLength(1);
+    expect(statSync(home).mode & 0o777).toBe(0o700);
   });
 
   it("throws what the module throws and leaves nothing half-loaded", () => {

@@ -2,9 +2,14 @@
  * The baseline ratchet (`--baseline FILE`): today's findings are recorded, known findings stop
  * failing the gate, new ones still do, and the file only ever shrinks unless `--force` says
  * otherwise. Findings are keyed by symbol identity (package, public name, overload, check code),
- * not by line or file hash, so moving code or changing line endings keeps the baseline valid.
+ * not by line or file hash, so moving code or changing line endings keeps the baseline valid. The
+ * public name is qualified by its `exports` subpath when that is not `.` (`./sub:foo`), so one
+ * name exported by two subpaths gives two keys, while keys of the main entry's symbols stay as
+ * they always were.
  */
-import { readFileSync, renameSync, writeFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
+import { QualityGateError } from "../errors.js";
+import { writeAtomically } from "../fs/write-atomically.js";
 
 /** What the baseline needs to know about a finding. */
 export interface BaselineFinding {
@@ -12,7 +17,10 @@ export interface BaselineFinding {
   readonly ruleId: string;
   /** The file, relative to the repository root. */
   readonly file: string;
-  /** The public symbol the finding is about, or `null` for findings tied to a file. */
+  /**
+   * The public symbol the finding is about, qualified by its subpath when not the main entry
+   * (`./sub:foo`), or `null` for findings tied to a file.
+   */
   readonly symbol: string | null;
   /** The symbol's package, for symbol findings. */
   readonly package?: string | undefined;
@@ -49,14 +57,11 @@ export interface Baseline {
 }
 
 /** A baseline that cannot be used: the CLI prints the message and exits 2, leaving the file alone. */
-export class BaselineError extends Error {
-  /** Stable code: the file is unreadable or not a baseline. */
-  readonly code: "CORRUPT_BASELINE" | "UNREADABLE_BASELINE";
-
+export class BaselineError extends QualityGateError<"CORRUPT_BASELINE" | "UNREADABLE_BASELINE"> {
   /**
    * Creates the error.
    *
-   * @param code - what is wrong with the file
+   * @param code - what is wrong with the file: it is unreadable or not a baseline
    * @param message - one line naming the file, the problem and the fix
    * @example
    * ```ts
@@ -64,9 +69,8 @@ export class BaselineError extends Error {
    * ```
    */
   constructor(code: "CORRUPT_BASELINE" | "UNREADABLE_BASELINE", message: string) {
-    super(message);
+    super(code, message);
     this.name = "BaselineError";
-    this.code = code;
   }
 }
 
@@ -74,8 +78,9 @@ export class BaselineError extends Error {
  * The identity a finding is matched on.
  *
  * @param finding - the finding
- * @returns `symbol|package|name|overload|code` for symbol findings, `file|rule|path|message`
- *   (whitespace folded, so line endings do not matter) for the others
+ * @returns `symbol|package|name|overload|code` for symbol findings (`name` as qualified:
+ *   `./sub:foo` for a subpath's symbol), `file|rule|path|message` (whitespace folded, so line
+ *   endings do not matter) for the others
  * @example
  * ```ts
  * baselineKey({ ruleId: "documented/param", file: "src/a.ts", symbol: "get", package: "p", code: "param:key", message: "" });
@@ -204,9 +209,7 @@ function judged(entry: BaselineEntry, ran: (rung: number) => boolean): boolean {
  * ```
  */
 export function writeBaseline(path: string, baseline: Baseline): void {
-  const temporary = `${path}.${String(process.pid)}.tmp`;
-  writeFileSync(temporary, `${JSON.stringify(baseline, null, 2)}\n`);
-  renameSync(temporary, path);
+  writeAtomically(path, `${JSON.stringify(baseline, null, 2)}\n`);
 }
 
 function toEntries(findings: readonly BaselineFinding[]): BaselineEntry[] {

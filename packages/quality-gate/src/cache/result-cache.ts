@@ -1,13 +1,15 @@
 /**
  * The incremental cache: per-file results of the file-local rungs, keyed by a hash of the file's
  * text, the resolved tool options and the tool's version, in one JSON file per tool under
- * `node_modules/.cache/quality-gate`. It is only ever an optimisation: a missing, unreadable or
+ * `node_modules/.cache/quality-gate` (see `result-cache-dir.ts`). It is only ever an optimisation: a missing, unreadable or
  * corrupt cache is an empty one, a cache that cannot be written is skipped, and the folder is safe
  * to delete at any time.
  */
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import { makeDirectory } from "../fs/make-directory.js";
+import { writeAtomically } from "../fs/write-atomically.js";
 
 /** Cached results of one tool, by absolute file path. */
 export interface ResultCache<T> {
@@ -79,14 +81,9 @@ export function openResultCache<T>(dir: string | undefined, name: string): Resul
     save() {
       if (file === undefined || dir === undefined) return;
       try {
-        mkdirSync(dir, { recursive: true });
-        const temporary = `${file}.${String(process.pid)}.tmp`;
+        makeDirectory(dir);
         const kept = Object.entries(entries).filter(([path]) => existsSync(path));
-        writeFileSync(
-          temporary,
-          JSON.stringify({ version: 1, entries: Object.fromEntries(kept) }),
-        );
-        renameSync(temporary, file);
+        writeAtomically(file, JSON.stringify({ version: 1, entries: Object.fromEntries(kept) }));
       } catch {
         // An unwritable cache only costs speed.
       }

@@ -1,13 +1,18 @@
 /** `quality-gate check [dir]`: climb the ladder and report. */
-import { join, relative, resolve } from "node:path";
+import { relative, resolve } from "node:path";
+import { resultCacheDir } from "../cache/result-cache-dir.js";
 import { loadConfig } from "../config/load-config.js";
 import { openBaseline } from "../gate/baseline-gate.js";
 import type { BaselineEvent, BaselineFlags } from "../gate/baseline-gate.js";
 import { planGate } from "../gate/plan-gate.js";
 import type { GateFlags } from "../gate/plan-gate.js";
 import { RUNGS } from "../ladder/rungs.js";
-import { runLadder } from "../ladder/run-ladder.js";
+import { assertDirectory, assertProject, runLadder } from "../ladder/run-ladder.js";
+import { discoverProject } from "../project/discover-project.js";
+import type { Project } from "../project/discover-project.js";
 import { buildReport } from "../report/build-report.js";
+import type { Report } from "../report/build-report.js";
+import type { TypeScriptChoice } from "../tools/select-typescript.js";
 import type { CliIo } from "./io.js";
 import { messages } from "./messages.js";
 import { createProgress } from "./progress.js";
@@ -34,6 +39,7 @@ export interface CheckFlags extends GateFlags, BaselineFlags {
  * @param dir - the repository, relative to the working directory
  * @param flags - the command's flags
  * @param io - working directory, environment and streams
+ * @param typescript - the TypeScript chosen for the repository (`prepareCompiler`)
  * @returns the exit code: 0 when the target is reached and thresholds hold, 1 when not
  * @throws QualityGateError for usage and setup problems, GitError when `--since` cannot be
  *   answered (the caller prints them and exits 2)
@@ -42,7 +48,12 @@ export interface CheckFlags extends GateFlags, BaselineFlags {
  * const code = await checkCommand(".", { target: "3" }, io);
  * ```
  */
-export async function checkCommand(dir: string, flags: CheckFlags, io: CliIo): Promise<number> {
+export async function checkCommand(
+  dir: string,
+  flags: CheckFlags,
+  io: CliIo,
+  typescript?: TypeScriptChoice,
+): Promise<number> {
   const selection = selectRungs(flags);
   const outputs = planOutputs(flags, io);
   prepareOutputs(outputs);
@@ -53,7 +64,8 @@ export async function checkCommand(dir: string, flags: CheckFlags, io: CliIo): P
     flags,
     partialRun(flags),
   );
-  const gate = await planGate(root, flags, config);
+  const project = describeRepository(root, config.entryPoints);
+  const gate = await planGate(project, flags, config);
   const progress = await createProgress(
     RUNGS.filter((rung) => selection.rungs.includes(rung.id)),
     io,
@@ -64,18 +76,37 @@ export async function checkCommand(dir: string, flags: CheckFlags, io: CliIo): P
     rungs: gate.rungs?.(selection.rungs) ?? selection.rungs,
     bail: flags.bail === true,
     onlyFiles: gate.onlyFiles,
-    cacheDir:
-      flags.cache === false ? undefined : join(root, "node_modules", ".cache", "quality-gate"),
-    program: gate.program,
+    cacheDir: flags.cache === false ? undefined : resultCacheDir(root, io.env),
+    project,
+    programs: gate.programs,
+    typescript,
     onProgress: progress.onProgress,
   }).finally(progress.close);
   const full = buildReport(result, config, selection.target, selection.only);
   const scoped = gate.finish(full, result, selection.only);
-  const judged = baseline?.finish(scoped, selection.only) ?? { report: scoped, events: [] };
-  for (const event of judged.events) io.stderr.write(`${describe(event, io.cwd)}\n`);
-  const report = judged.report;
+  const report = judgeByBaseline(scoped, baseline, selection.only, io);
   writeOutputs(report, outputs, io);
   return report.passed ? 0 : 1;
+}
+
+/** The report as the baseline judges it (when there is one), its events said on stderr. */
+function judgeByBaseline(
+  report: Report,
+  baseline: ReturnType<typeof openBaseline>,
+  only: readonly number[] | undefined,
+  io: CliIo,
+): Report {
+  const judged = baseline?.finish(report, only) ?? { report, events: [] };
+  for (const event of judged.events) io.stderr.write(`${describe(event, io.cwd)}\n`);
+  return judged.report;
+}
+
+/** The repository, or a setup error when it is not one the ladder can climb. */
+function describeRepository(root: string, entryPoints: readonly string[] | undefined): Project {
+  assertDirectory(root);
+  const project = discoverProject(root, entryPoints);
+  assertProject(project);
+  return project;
 }
 
 /** Which flag makes a run see only part of the findings, if any. */

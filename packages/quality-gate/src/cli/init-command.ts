@@ -8,14 +8,14 @@ import type { CliIo } from "./io.js";
  *
  * @param dir - the repository, relative to the working directory
  * @param io - working directory and streams
- * @returns 0
+ * @returns 0, once the files are written
  * @example
  * ```ts
  * await initCommand(".", io);
  * ```
  */
-export function initCommand(dir: string, io: CliIo): number {
-  const result = initRepository(resolve(io.cwd, dir));
+export async function initCommand(dir: string, io: CliIo): Promise<number> {
+  const result = await initRepository(resolve(io.cwd, dir));
   for (const step of result.steps) {
     const detail = step.detail === "" ? "" : ` (${step.detail})`;
     io.stdout.write(`${step.outcome.padEnd(8)} ${step.path}${detail}\n`);

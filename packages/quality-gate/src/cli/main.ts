@@ -1,21 +1,19 @@
 /**
- * The command line: `check`, `explain`, `warm`, `merge-reports`, `new`, `init`. Parses with commander; turns usage and setup errors into
- * one line and exit code 2 (the stack only with `--debug`). Commands other than `check` are
- * imported when they run, so `check` (the one in every pre-commit hook) does not load the
- * scaffolder's YAML and template modules.
+ * The command line: `check`, `explain`, `warm`, `merge-reports`, `new`, `init`. Parses with
+ * commander; turns usage and setup errors, and any unexpected error, into one line and exit code
+ * 2 (the stack only with `--debug`). Every command is imported when it runs: `check` (the one
+ * in every pre-commit hook) loads nothing of the scaffolder's, and the commands that build a
+ * Program load only after the repository's TypeScript is chosen.
  */
 import { Command, CommanderError } from "commander";
-import { BaselineError } from "../baseline/baseline.js";
-import { QualityGateError } from "../errors.js";
-import { GitError } from "../git/run-git.js";
-import { ShardError } from "../shard/parse-shard.js";
-import { startupSnapshot } from "../snapshot/preparsed-libs.js";
-import { checkCommand } from "./check-command.js";
+import { startupSnapshot } from "../snapshot/startup-snapshot.js";
 import type { CheckFlags } from "./check-command.js";
+import { describeFailure } from "./fatal.js";
 import type { MergeFlags } from "./merge-command.js";
 import type { CliIo } from "./io.js";
 import { messages } from "./messages.js";
 import type { NewFlags } from "./new-command.js";
+import { prepareCompiler } from "./prepare-compiler.js";
 
 /**
  * Runs the CLI.
@@ -42,7 +40,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     await program.parseAsync([...argv], { from: "user" });
     return code;
   } catch (error) {
-    return reportError(error, io, debug);
+    return reportError(error, argv[0] ?? "quality-gate", io, debug);
   }
 }
 
@@ -53,6 +51,9 @@ function buildProgram(io: CliIo, done: (code: number) => void): Command {
     .configureOutput({
       writeOut: (text) => io.stdout.write(text),
       writeErr: (text) => io.stderr.write(text),
+      // A usage error is one line with its code, like every other way a run ends early.
+      outputError: (text) =>
+        io.stderr.write(`${messages.setupError("USAGE", messages.usage(text))}\n`),
     });
   addCheckCommands(program, io, done);
   addWarmCommand(program, io, done);
@@ -84,8 +85,11 @@ function addCheckCommands(program: Command, io: CliIo, done: (code: number) => v
     .option("--force", "with --update-baseline: record every current finding, new ones too")
     .option("--debug", "print stacks for setup errors")
     .addHelpText("after", messages.checkFormatsHelp())
-    .action(async (dir: string, flags: CheckFlags) => {
-      done(await checkCommand(dir, flags, io));
+    .action(async (dir: string, flags: CheckFlags & { debug?: boolean }) => {
+      const typescript = prepareCompiler(dir, io, flags.debug === true);
+      // Imported once the compiler is chosen: it loads the compiler.
+      const { checkCommand } = await import("./check-command.js");
+      done(await checkCommand(dir, flags, io, typescript));
     });
   program
     .command("explain")
@@ -93,7 +97,8 @@ function addCheckCommands(program: Command, io: CliIo, done: (code: number) => v
     .argument("<symbol|file>", "a public name such as TtlCache.get, or a file")
     .argument("[dir]", "the repository", ".")
     .option("--debug", "print stacks for setup errors")
-    .action(async (query: string, dir: string) => {
+    .action(async (query: string, dir: string, flags: { debug?: boolean }) => {
+      prepareCompiler(dir, io, flags.debug === true);
       const { explainCommand } = await import("./explain-command.js");
       done(await explainCommand(query, dir, io));
     });
@@ -106,7 +111,8 @@ function addWarmCommand(program: Command, io: CliIo, done: (code: number) => voi
     .description("build a start-up snapshot so check and explain skip parsing TypeScript's libs")
     .argument("[dir]", "the repository whose compiler options to prepare for", ".")
     .option("--debug", "print stacks for setup errors")
-    .action(async (dir: string) => {
+    .action(async (dir: string, flags: { debug?: boolean }) => {
+      prepareCompiler(dir, io, flags.debug === true);
       const { warmCommand } = await import("./warm-command.js");
       done(warmCommand(dir, io));
     });
@@ -151,22 +157,16 @@ function addScaffoldCommands(program: Command, io: CliIo, done: (code: number) =
     .option("--debug", "print stacks for setup errors")
     .action(async (dir: string) => {
       const { initCommand } = await import("./init-command.js");
-      done(initCommand(dir, io));
+      done(await initCommand(dir, io));
     });
 }
 
-function reportError(error: unknown, io: CliIo, debug: boolean): number {
+function reportError(error: unknown, command: string, io: CliIo, debug: boolean): number {
   if (error instanceof CommanderError) {
     return ["commander.helpDisplayed", "commander.version", "commander.help"].includes(error.code)
       ? 0
       : 2;
   }
-  const known = [QualityGateError, GitError, BaselineError, ShardError].some(
-    (type) => error instanceof type,
-  );
-  if (!known) throw error;
-  const { code, message } = error as Error & { code: string };
-  io.stderr.write(`${messages.setupError(code, message)}\n`);
-  if (debug) io.stderr.write(`${(error as Error).stack ?? ""}\n`);
+  io.stderr.write(describeFailure(error, command, debug));
   return 2;
 }

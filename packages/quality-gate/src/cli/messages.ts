@@ -1,5 +1,22 @@
 /** Every line the CLI itself prints (reports are the reporters'), in one place. */
 
+// Control characters (C0 but none kept, DEL, C1) and the bidirectional overrides: text quoted
+// from a user's file (a parser's error names the bad bytes) must not move the cursor, recolour
+// the terminal, reorder what it shows, or break the one-line promise of an error.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
+/**
+ * Text made safe for one line of a terminal: every control character written as a `\uXXXX`
+ * escape.
+ */
+function printable(text: string): string {
+  return text.replace(
+    UNPRINTABLE,
+    (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`,
+  );
+}
+
 /** The CLI's messages. */
 export const messages = {
   badTarget: (value: string): string =>
@@ -35,12 +52,23 @@ export const messages = {
     `${status === "passed" ? "✔" : "✖"} ${messages.rungDone(id, name, status, ms)}`,
   wroteReport: (file: string): string => `Report written to ${file}`,
   symbolNotFound: (query: string): string =>
-    `No public symbol or file matches ${query}; use a name from the report's symbols (e.g. TtlCache.get) or a path such as src/index.ts.`,
+    `No public symbol or file matches ${query}; use a name from the report's symbols (e.g. TtlCache.get, or ./sub:foo for a symbol of the exports subpath ./sub) or a path such as src/index.ts.`,
   baselineCreated: (path: string, count: number): string =>
     `Created the baseline ${path} with ${String(count)} findings; commit it, and only new findings will fail the gate.`,
   baselineUpdated: (path: string, before: number, after: number): string =>
     `Updated the baseline ${path}: ${String(before)} entries before, ${String(after)} now.`,
   baselineNotCreated: (path: string, partial: string): string =>
     `${path} does not exist and was not created: a ${partial} run does not see every finding (run check --baseline without it). Every finding counts as new.`,
-  setupError: (code: string, message: string): string => `quality-gate: ${message} [${code}]`,
+  setupError: (code: string, message: string): string =>
+    `quality-gate: ${printable(message)} [${code}]`,
+  internalError: (command: string, what: string): string =>
+    `quality-gate: ${printable(command)} failed unexpectedly (${printable(what)}). This is a bug in quality-gate: rerun with --debug for the stack, and report it. [INTERNAL]`,
+  usage: (commanderText: string): string =>
+    `${commanderText
+      .trim()
+      .replace(/^error: /, "")
+      .replace(/\s*\n\s*/g, " ")
+      .replace(/\.?$/, "")}; see quality-gate --help.`,
+  stalled: (command: string): string =>
+    `quality-gate: ${command} stopped with work still pending: something it waited for can never finish (a top-level await in the config file that never settles?). Rerun with --debug to see where it stopped. [STALLED]`,
 } as const;

@@ -4,9 +4,10 @@
  * to stdout, where the Actions runner reads them). Planned before the ladder runs, so a bad
  * `--format` fails at once with exit 2.
  */
-import { appendFileSync, mkdirSync, writeFileSync } from "node:fs";
+import { accessSync, appendFileSync, constants, statSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { QualityGateError } from "../errors.js";
+import { makeDirectory } from "../fs/make-directory.js";
 import type { Report } from "../report/build-report.js";
 import { renderMarkdown } from "../reporters/markdown.js";
 import type { Reporter } from "../reporters/reporter.js";
@@ -99,11 +100,13 @@ function writeSafely(path: string, write: () => void): void {
 }
 
 /**
- * Creates the directories the planned reports go to, before the ladder runs, so that an
- * unwritable `--output-dir` fails at once rather than after a long climb.
+ * Creates the directories the planned reports go to and checks that each report can be written
+ * there, before the ladder runs, so that an unwritable `--output` or `--output-dir` fails at once
+ * rather than after a long climb.
  *
  * @param outputs - from {@link planOutputs}
- * @throws QualityGateError (`OUTPUT_UNWRITABLE`) when a directory cannot be created
+ * @throws QualityGateError (`OUTPUT_UNWRITABLE`) when a directory cannot be created, or a report
+ *   could not be written (a read-only directory or file, a directory in the file's place)
  * @example
  * ```ts
  * const outputs = planOutputs(flags, io);
@@ -115,7 +118,13 @@ export function prepareOutputs(outputs: readonly ReportOutput[]): void {
     if (file === undefined) continue;
     const dir = dirname(file);
     writeSafely(dir, () => {
-      mkdirSync(dir, { recursive: true });
+      makeDirectory(dir);
+      accessSync(dir, constants.W_OK);
+    });
+    writeSafely(file, () => {
+      const existing = statSync(file, { throwIfNoEntry: false });
+      if (existing?.isDirectory() === true) throw new Error("it is a directory");
+      if (existing !== undefined) accessSync(file, constants.W_OK);
     });
   }
 }

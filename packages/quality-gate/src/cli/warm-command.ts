@@ -1,8 +1,8 @@
 /** `quality-gate warm [dir]`: build the start-up snapshot for a repository's compiler options. */
 import { resolve } from "node:path";
 import { QualityGateError } from "../errors.js";
-import { readTsconfig } from "../ladder/create-program.js";
-import { assertRepository } from "../ladder/run-ladder.js";
+import { assertDirectory, assertProject } from "../ladder/run-ladder.js";
+import { discoverProject } from "../project/discover-project.js";
 import { buildSnapshot } from "../snapshot/build-snapshot.js";
 import { snapshotFiles, SNAPSHOT_SWITCH_VARIABLE } from "../snapshot/snapshot-file.js";
 import ts from "../typescript.cjs";
@@ -24,14 +24,24 @@ import type { CliIo } from "./io.js";
  */
 export function warmCommand(dir: string, io: CliIo): number {
   const root = resolve(io.cwd, dir);
-  assertRepository(root);
-  const { parsed, diagnostics } = readTsconfig(root);
-  const problem = diagnostics[0] ?? parsed?.errors[0];
+  assertDirectory(root);
+  const project = discoverProject(root);
+  assertProject(project);
+  // The lib files of the first project with files of its own: a repository's projects nearly
+  // always share their target and lib.
+  const tsconfig =
+    project.tsconfigs.find((candidate) => !candidate.solution) ?? project.tsconfigs[0];
+  const { parsed, diagnostics, file } = tsconfig?.reading ?? {
+    parsed: undefined,
+    diagnostics: [],
+    file: root,
+  };
+  const problem = diagnostics[0] ?? (parsed && ts.getConfigFileParsingDiagnostics(parsed)[0]);
   if (parsed === undefined || problem !== undefined) {
     const reason = problem ? ts.flattenDiagnosticMessageText(problem.messageText, " ") : "";
     throw new QualityGateError(
       "CONFIG_INVALID",
-      `${root}/tsconfig.json cannot be read (${reason}); fix it, then run warm again.`,
+      `${file} cannot be read (${reason}); fix it, then run warm again.`,
     );
   }
   const built = buildSnapshot(ts, parsed.options, snapshotFiles(io.env), io.env);

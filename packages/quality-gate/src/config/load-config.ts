@@ -11,6 +11,20 @@ import { DEFAULT_CONFIG } from "./default-config.js";
 
 const CANDIDATES = ["ts", "mts", "js", "mjs", "json"].map((ext) => `quality-gate.config.${ext}`);
 
+/** A key that moved: a config still using it is told where to, not just "unknown key". */
+interface MovedKey {
+  readonly path: readonly [string, string];
+  readonly to: (value: unknown) => string;
+}
+
+const MOVED: readonly MovedKey[] = [
+  {
+    path: ["thresholds", "tests"],
+    to: (value) =>
+      `line coverage is set once, as rungs.tested.coverage.lines in percent (it fails rung 3 and is the tests score's minimum): write rungs: { tested: { coverage: { lines: ${typeof value === "number" ? String(Math.round(value * 10_000) / 100) : "90"} } } } instead`,
+  },
+];
+
 /**
  * Loads the configuration of a repository.
  *
@@ -19,7 +33,7 @@ const CANDIDATES = ["ts", "mts", "js", "mjs", "json"].map((ext) => `quality-gate
  * @param cwd - the working directory `explicit` is relative to
  * @returns the validated configuration with defaults, and the file it came from (if any)
  * @throws QualityGateError `CONFIG_NOT_FOUND`, `CONFIG_UNREADABLE` or `CONFIG_INVALID` (naming
- *   the key) so the CLI can print one line and exit 2
+ *   the key, and where a key that moved went) so the CLI can print one line and exit 2
  * @example
  * ```ts
  * const { config } = await loadConfig("/repo", undefined, process.cwd());
@@ -33,14 +47,38 @@ export async function loadConfig(
   const file = explicit === undefined ? findConfig(root) : resolveExplicit(explicit, cwd);
   // No file, nothing to validate: zod (a tenth of a second to import) loads only for a file.
   if (file === undefined) return { config: DEFAULT_CONFIG, file };
-  const raw = await readConfig(file);
+  const raw = withoutSchemaKey(await readConfig(file));
+  const where = relative(cwd, file) || file;
+  refuseMovedKeys(raw, where);
   const { configSchema } = await import("./config-schema.js");
   const result = configSchema.safeParse(raw);
   if (!result.success) {
-    const where = relative(cwd, file) || file;
     throw new QualityGateError("CONFIG_INVALID", `${where}: ${describeIssue(result.error)}`);
   }
   return { config: result.data, file };
+}
+
+/** Drops `$schema`: editors read it from a JSON config (schema/config.v1.json); the gate does not. */
+function withoutSchemaKey(raw: unknown): unknown {
+  if (!isRecord(raw) || !("$schema" in raw)) return raw;
+  return Object.fromEntries(Object.entries(raw).filter(([key]) => key !== "$schema"));
+}
+
+function refuseMovedKeys(raw: unknown, where: string): void {
+  for (const { path, to } of MOVED) {
+    const [outer, inner] = path;
+    const parent = isRecord(raw) ? raw[outer] : undefined;
+    if (isRecord(parent) && inner in parent) {
+      throw new QualityGateError(
+        "CONFIG_INVALID",
+        `${where}: "${path.join(".")}" moved: ${to(parent[inner])}.`,
+      );
+    }
+  }
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 function findConfig(root: string): string | undefined {

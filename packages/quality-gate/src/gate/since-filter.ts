@@ -8,6 +8,7 @@ import type { ChangeSet } from "../git/changes-since.js";
 import { overlaps } from "../git/parse-diff.js";
 import type { Finding } from "../ladder/finding.js";
 import type { CollectedWorkspace } from "../scorer/score-workspace.js";
+import { rungIdsWhere } from "../ladder/rungs.js";
 
 /** Declaration spans by `file:line`, as the scorer located the symbols. */
 export type SymbolSpans = ReadonlyMap<string, readonly [number, number]>;
@@ -35,7 +36,8 @@ export function symbolSpans(workspace: CollectedWorkspace | undefined): SymbolSp
  *
  * @param changes - what changed since the merge base
  * @param spans - the symbols' declaration spans
- * @returns `true` for a finding the change is responsible for; rung 3 (tests) always counts
+ * @returns `true` for a finding the change is responsible for; those of a rung whose findings
+ *   have no line a change can match (tests) always count
  * @example
  * ```ts
  * const keep = changedFindings(await changesSince(root, "origin/main"), symbolSpans(workspace));
@@ -45,8 +47,9 @@ export function changedFindings(
   changes: ChangeSet,
   spans: SymbolSpans,
 ): (finding: Finding) => boolean {
+  const everyFinding = new Set(rungIdsWhere((traits) => traits.sinceScope === "all"));
   return (finding) => {
-    if (finding.rung === 3) return true;
+    if (everyFinding.has(finding.rung)) return true;
     const change = changes.files.get(finding.file);
     const span =
       finding.symbol === null ? undefined : spans.get(`${finding.file}:${String(finding.line)}`);

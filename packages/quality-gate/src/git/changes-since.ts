@@ -7,6 +7,24 @@ import type { FileChange } from "./parse-diff.js";
 import { GitError, runGit } from "./run-git.js";
 import type { GitRunner } from "./run-git.js";
 
+/**
+ * The diff the changed lines are read from, whatever the user's git config says: fixed `a/` and
+ * `b/` prefixes (not `diff.noprefix` or `diff.mnemonicPrefix`'s `c/` and `w/`), no colour, no
+ * external diff tool, no context, and hunks never merged across unchanged lines
+ * (`diff.interHunkContext`), so a range is exactly what changed.
+ */
+const DIFF_OPTIONS = [
+  "--relative",
+  "--unified=0",
+  "--inter-hunk-context=0",
+  "--find-renames",
+  "--no-color",
+  "--no-ext-diff",
+  "--no-textconv",
+  "--src-prefix=a/",
+  "--dst-prefix=b/",
+] as const;
+
 /** The changes since a ref's merge base, by path in the working tree. */
 export interface ChangeSet {
   /** The merge-base commit the changes are measured from. */
@@ -36,13 +54,10 @@ export async function changesSince(
 ): Promise<ChangeSet> {
   await resolveRef(root, ref, git);
   const base = (await git(["merge-base", "HEAD", ref], root)).trim();
-  const diff = await git(
-    ["diff", "--relative", "--unified=0", "--find-renames", "--no-color", "--no-ext-diff", base],
-    root,
-  );
-  const untracked = await git(["ls-files", "--others", "--exclude-standard"], root);
+  const diff = await git(["diff", ...DIFF_OPTIONS, base], root);
+  const untracked = await git(["ls-files", "--others", "--exclude-standard", "-z"], root);
   const files = new Map(parseDiff(diff).map((change) => [change.path, change]));
-  for (const path of untracked.split("\n").filter((line) => line !== "")) {
+  for (const path of untracked.split("\0").filter((entry) => entry !== "")) {
     files.set(path, {
       path,
       previousPath: path,

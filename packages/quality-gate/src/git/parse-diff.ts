@@ -1,7 +1,10 @@
 /**
  * Reads `git diff --unified=0 --find-renames` output into the lines each file gained or changed,
- * numbered as in the new version of the file. A renamed file with no edits gains nothing.
+ * numbered as in the new version of the file. A renamed file with no edits gains nothing. Paths
+ * are read exactly, as git writes them with the gate's fixed options (`a/` and `b/` prefixes,
+ * `core.quotePath=false`): spaces and non-ASCII as they are, anything else C-quoted.
  */
+import { unquotePath } from "./unquote-path.js";
 
 /** The changed lines of one file in its new version. */
 export interface FileChange {
@@ -20,7 +23,8 @@ const HUNK = /^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@/;
 /**
  * Parses a unified diff with zero lines of context.
  *
- * @param diff - the output of `git diff --unified=0 --find-renames --no-color`
+ * @param diff - the output of `git diff --unified=0 --find-renames --no-color
+ *   --src-prefix=a/ --dst-prefix=b/` with `core.quotePath=false`
  * @returns one entry per file that exists in the new version
  * @example
  * ```ts
@@ -39,16 +43,19 @@ export function parseDiff(diff: string): FileChange[] {
 
 function parseSection(section: string): FileChange | undefined {
   const lines = section.split("\n");
-  const newPath = pathAfter(lines, "+++ ");
-  if (newPath === "/dev/null") return undefined;
-  const renamedTo = valueAfter(lines, "rename to ") ?? valueAfter(lines, "copy to ");
-  const path = newPath ?? renamedTo ?? headerPath(lines[0] ?? "");
-  const previous = valueAfter(lines, "rename from ") ?? valueAfter(lines, "copy from ");
+  const firstHunk = lines.findIndex((line) => line.startsWith("@@"));
+  // Only the lines before the first hunk are headers: a hunk's "+++ x" is an added "++ x".
+  const header = firstHunk < 0 ? lines : lines.slice(0, firstHunk);
+  const newPath = sidePath(header, "+++ ", "b/");
+  if (newPath === null) return undefined;
+  const renamedTo = valueAfter(header, "rename to ") ?? valueAfter(header, "copy to ");
+  const path = newPath ?? renamedTo ?? headerPath(header[0] ?? "");
+  const previous = valueAfter(header, "rename from ") ?? valueAfter(header, "copy from ");
   return {
     path,
-    previousPath: previous ?? pathAfter(lines, "--- ") ?? path,
-    added: lines.some((line) => line.startsWith("new file mode")),
-    ranges: hunkRanges(lines),
+    previousPath: previous ?? path,
+    added: header.some((line) => line.startsWith("new file mode")),
+    ranges: firstHunk < 0 ? [] : hunkRanges(lines.slice(firstHunk)),
   };
 }
 
@@ -65,20 +72,45 @@ function hunkRanges(lines: readonly string[]): [number, number][] {
   return ranges;
 }
 
-function pathAfter(lines: readonly string[], prefix: string): string | undefined {
-  const value = valueAfter(lines, prefix);
-  if (value === undefined || value === "/dev/null") return value;
-  return value.replace(/^[ab]\//, "");
+/**
+ * The path of a `---` / `+++` line without its side's prefix; `null` for `/dev/null` (the file
+ * does not exist on that side), `undefined` when the section has no such line.
+ */
+function sidePath(
+  header: readonly string[],
+  marker: string,
+  prefix: string,
+): string | null | undefined {
+  const line = header.find((candidate) => candidate.startsWith(marker));
+  if (line === undefined) return undefined;
+  const value = line.slice(marker.length);
+  if (value === "/dev/null") return null;
+  // Git ends the line with a tab when an unquoted name holds a space (for GNU patch).
+  const { path } = value.startsWith('"')
+    ? unquotePath(value)
+    : { path: value.replace(/\t$/, "") };
+  return path.startsWith(prefix) ? path.slice(prefix.length) : path;
 }
 
-function valueAfter(lines: readonly string[], prefix: string): string | undefined {
-  const line = lines.find((candidate) => candidate.startsWith(prefix));
-  return line?.slice(prefix.length).replace(/\t.*$/, "");
+function valueAfter(header: readonly string[], prefix: string): string | undefined {
+  const line = header.find((candidate) => candidate.startsWith(prefix));
+  return line === undefined ? undefined : unquotePath(line.slice(prefix.length)).path;
 }
 
-/** `a/x.ts b/x.ts` → `x.ts`, for sections without `+++` (pure renames, mode changes). */
+/**
+ * The new path from `a/x.ts b/x.ts`, for sections without `+++` (an empty new file, a mode
+ * change, a binary file). Unquoted, both halves are the same path (renames name theirs in
+ * `rename to`), so the split is where the halves match, even when the path holds ` b/`.
+ */
 function headerPath(header: string): string {
-  return header.slice(header.indexOf(" b/") + 3);
+  if (header.startsWith('"')) {
+    const { rest } = unquotePath(header);
+    return unquotePath(rest.trimStart()).path.replace(/^b\//, "");
+  }
+  const length = (header.length - " b/".length - "a/".length) / 2;
+  const half = header.slice("a/".length, "a/".length + length);
+  if (Number.isInteger(length) && header.endsWith(` b/${half}`)) return half;
+  return header.slice(header.lastIndexOf(" b/") + " b/".length);
 }
 
 /**

@@ -3,6 +3,7 @@
  * the runner is injectable so tests and callers control the process boundary.
  */
 import { execFile } from "node:child_process";
+import { QualityGateError } from "../errors.js";
 
 /** Runs `git <args>` in a directory and resolves with its standard output. */
 export type GitRunner = (args: readonly string[], cwd: string) => Promise<string>;
@@ -11,10 +12,7 @@ export type GitRunner = (args: readonly string[], cwd: string) => Promise<string
 export type GitErrorCode = "NOT_A_GIT_REPOSITORY" | "UNKNOWN_REF" | "GIT_FAILED";
 
 /** A git problem that stops `--since` or `--staged`; never a finding. */
-export class GitError extends Error {
-  /** Stable code for the CLI and for tests. */
-  readonly code: GitErrorCode;
-
+export class GitError extends QualityGateError<GitErrorCode> {
   /**
    * Creates the error.
    *
@@ -26,14 +24,38 @@ export class GitError extends Error {
    * ```
    */
   constructor(code: GitErrorCode, message: string) {
-    super(message);
+    super(code, message);
     this.name = "GitError";
-    this.code = code;
   }
 }
 
 /**
- * The default runner: `git` through `execFile`, with output up to 256 MiB.
+ * Settings that keep git's output the same whatever the user's config says: paths with non-ASCII
+ * characters as they are, not octal-quoted (`core.quotePath`), no colour codes (`color.ui=always`),
+ * and diff prefixes `a/` and `b/` (`diff.noprefix`, `diff.mnemonicPrefix`).
+ */
+const STEADY_CONFIG = [
+  ...["-c", "core.quotePath=false"],
+  ...["-c", "color.ui=never"],
+  ...["-c", "diff.noprefix=false"],
+  ...["-c", "diff.mnemonicPrefix=false"],
+] as const;
+
+/**
+ * The environment git runs in: the caller's, with English messages (the runner recognises "not a
+ * git repository") and without the variables that change a diff behind its options
+ * (`GIT_DIFF_OPTS` overrides `--unified`; `GIT_EXTERNAL_DIFF` runs another program).
+ */
+function steadyEnvironment(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const steady: NodeJS.ProcessEnv = { ...env, LC_ALL: "C" };
+  delete steady.GIT_DIFF_OPTS;
+  delete steady.GIT_EXTERNAL_DIFF;
+  return steady;
+}
+
+/**
+ * The default runner: `git` through `execFile`, with output up to 256 MiB, with settings that
+ * keep its output the same whatever the user's git config or environment says.
  *
  * @param args - git's arguments
  * @param cwd - where to run it
@@ -48,8 +70,8 @@ export function runGit(args: readonly string[], cwd: string): Promise<string> {
   return new Promise((resolve, reject) => {
     execFile(
       "git",
-      [...args],
-      { cwd, maxBuffer: 1 << 28, encoding: "utf8" },
+      [...STEADY_CONFIG, ...args],
+      { cwd, maxBuffer: 1 << 28, encoding: "utf8", env: steadyEnvironment(process.env) },
       (error, stdout, stderr) => {
         if (error === null) {
           resolve(stdout);

@@ -3,9 +3,11 @@
  * what it has. A second run changes nothing.
  */
 import { existsSync, readFileSync } from "node:fs";
-import { join } from "node:path";
+import { basename, join } from "node:path";
+import { gatePrettierConfig } from "../defaults/prettier-config.js";
 import { QualityGateError } from "../errors.js";
 import { detectPackageManager } from "../scaffold/package-manager.js";
+import { readPackageJson } from "../scaffold/read-package-json.js";
 import type { PackageManager } from "../scaffold/package-manager.js";
 import { writeAllOrNothing } from "../scaffold/write-files.js";
 import type { PlannedFile } from "../scaffold/write-files.js";
@@ -48,13 +50,15 @@ const DRIVEN_TOOLS = [
  *
  * @param root - the repository root, which must have a `package.json`
  * @returns what was created, updated and kept, and the command to run next
- * @throws {@link QualityGateError} `NO_PACKAGE` when the folder has no `package.json`
+ * @throws {@link QualityGateError} `NO_PACKAGE` when the folder has no `package.json`,
+ *   `BAD_PACKAGE_JSON` when it is not a JSON object, `FILE_UNWRITABLE` when the files cannot be
+ *   written (then none is)
  * @example
  * ```ts
- * const { steps } = initRepository("/repo");
+ * const { steps } = await initRepository("/repo");
  * ```
  */
-export function initRepository(root: string): InitResult {
+export async function initRepository(root: string): Promise<InitResult> {
   const packageFile = join(root, "package.json");
   if (!existsSync(packageFile)) {
     throw new QualityGateError(
@@ -63,9 +67,9 @@ export function initRepository(root: string): InitResult {
     );
   }
   const manager = detectPackageManager(root);
-  const text = readFileSync(packageFile, "utf8");
-  const pkg = JSON.parse(text) as Record<string, unknown>;
+  const { text, json: pkg } = readPackageJson(packageFile);
   const { steps, planned } = planFiles(root, manager, pkg);
+  await formatJson(planned);
   const added = addPackageKeys(pkg);
   if (added.length > 0) {
     planned.push({ path: packageFile, content: reindent(pkg, text), action: "update" });
@@ -83,6 +87,29 @@ export function initRepository(root: string): InitResult {
     ? `${manager} install && `
     : "";
   return { manager, steps, next: `${install}${manager} run precommit` };
+}
+
+/**
+ * Formats the JSON files `init` writes as the repository's Prettier settings would, so the files
+ * it adds pass rung 1 from the start (Prettier keeps a short array on one line, which
+ * `JSON.stringify` never does).
+ */
+async function formatJson(planned: PlannedFile[]): Promise<void> {
+  const json = planned.filter((file) => file.path.endsWith(".json"));
+  if (json.length === 0) return;
+  const prettier = await import("prettier");
+  // The Prettier config init writes in this same run is not on disk yet: its options are the gate's.
+  const ownConfig = planned.some((file) => basename(file.path).startsWith("prettier.config."));
+  for (const [index, file] of planned.entries()) {
+    if (!json.includes(file)) continue;
+    const options = ownConfig
+      ? gatePrettierConfig
+      : ((await prettier.resolveConfig(file.path)) ?? {});
+    planned[index] = {
+      ...file,
+      content: await prettier.format(file.content, { ...options, filepath: file.path }),
+    };
+  }
 }
 
 /** The config files to create, and the steps for those the repository already has. */

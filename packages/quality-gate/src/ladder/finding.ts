@@ -30,6 +30,18 @@ export interface Finding {
 /** How a rung ended. */
 export type RungStatus = "passed" | "failed" | "skipped" | "not-run";
 
+/** The tool a rung ran, as the report names it. */
+export interface ToolUsed {
+  /** Its name: `typescript`, `prettier`, `eslint`, `vitest`, `npm test`, … */
+  readonly name: string;
+  /** Its version, when known. */
+  readonly version?: string;
+  /** The repository's own copy, the gate's bundled default, or the repository's script. */
+  readonly source: "repository" | "bundled" | "script";
+  /** Why this tool and not another, when that needs saying (shown under `--debug`). */
+  readonly note?: string;
+}
+
 /** What a rung returns. */
 export interface RungOutcome {
   /** `passed` or `failed`; a rung that could not run (tool missing or broken) is `failed`. */
@@ -38,4 +50,6 @@ export interface RungOutcome {
   readonly findings: readonly Finding[];
   /** Measurements for the score card (rung 3: `coverageLines`, `coverageBranches`). */
   readonly metrics?: Readonly<Record<string, number>>;
+  /** The tool it ran, for a rung that runs one. */
+  readonly tool?: ToolUsed;
 }

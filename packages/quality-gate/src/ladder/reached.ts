@@ -2,20 +2,24 @@
 import type { RungStatus } from "./finding.js";
 
 /**
- * The highest rung such that it and every rung below it passed.
+ * The highest rung such that it and every rung below it passed; in a run of some rungs only
+ * (`--only`), the highest requested rung such that it and every requested rung below it passed.
  *
  * @param statuses - each rung's status, indexed by rung id (rungs not requested are `not-run`)
- * @returns the reached rung, or -1 when rung 0 did not pass
+ * @param only - the rungs requested with `--only`, or `undefined` for a climb
+ * @returns the reached rung, or -1 when the first rung (requested) did not pass
  * @example
  * ```ts
  * reachedRung(["passed", "passed", "failed"]); // 1
+ * reachedRung(["passed", "not-run", "passed"], [0, 2]); // 2
  * ```
  */
-export function reachedRung(statuses: readonly RungStatus[]): number {
+export function reachedRung(statuses: readonly RungStatus[], only?: readonly number[]): number {
   let reached = -1;
-  for (const status of statuses) {
+  for (const [id, status] of statuses.entries()) {
+    if (only !== undefined && !only.includes(id)) continue;
     if (status !== "passed") break;
-    reached++;
+    reached = id;
   }
   return reached;
 }

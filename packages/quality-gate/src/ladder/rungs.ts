@@ -7,7 +7,7 @@ import { observable } from "../rungs/observable.js";
 import { secure } from "../rungs/secure.js";
 import { tested } from "../rungs/tested.js";
 import { typed } from "../rungs/typed.js";
-import type { Rung } from "./rung.js";
+import type { Rung, RungTraits } from "./rung.js";
 
 /** Every rung, lowest first; a rung's id is its index. */
 export const RUNGS: readonly Rung[] = [
@@ -33,4 +33,18 @@ export const RUNGS: readonly Rung[] = [
  */
 export function rungById(id: number): Rung | undefined {
   return RUNGS.find((rung) => rung.id === id);
+}
+
+/**
+ * The ids of the rungs with some trait, in ladder order.
+ *
+ * @param test - the test of a rung's traits
+ * @returns the ids
+ * @example
+ * ```ts
+ * rungIdsWhere((traits) => traits.readsSurface); // [4, 5, 6, 7]
+ * ```
+ */
+export function rungIdsWhere(test: (traits: RungTraits) => boolean): number[] {
+  return RUNGS.filter((rung) => test(rung.traits)).map((rung) => rung.id);
 }

@@ -4,15 +4,19 @@
  * symbols, reported apart). A category not measured by this run scores `null`, never a fake value.
  */
 import type { QualityGateConfig } from "../config/config-schema.js";
-import type { Finding } from "../ladder/finding.js";
+import { scoreThresholds } from "../config/score-thresholds.js";
+import type { ScoreThresholds } from "../config/score-thresholds.js";
+import type { Finding, ToolUsed } from "../ladder/finding.js";
 import { reachedRung, targetMet } from "../ladder/reached.js";
 import type { LadderResult } from "../ladder/run-ladder.js";
 import type { InternalSymbol } from "../scorer/collect-symbols.js";
 import { scoreCollected } from "../scorer/score-workspace.js";
+import { toolVersion } from "../tool-version.js";
 import type { ScoredSymbol } from "../scorer/score-workspace.js";
+import { rungIdsWhere } from "../ladder/rungs.js";
 
 /** The report format's version; bumped on any incompatible change. */
-export const REPORT_VERSION = "1.0";
+export const REPORT_VERSION = "1.1";
 
 /** Category scores in [0, 1], `null` when this run did not measure the category. */
 export interface Scores {
@@ -40,28 +44,42 @@ export interface GateNote {
   readonly fixed?: number;
   /** The shard this report covers, `i/n`. */
   readonly shard?: string;
+  /** With `shard`: the checked repository's package name, or its folder's name. */
+  readonly repository?: string;
+  /** With `shard`: the commit checked out, when the repository is in git. */
+  readonly commit?: string;
 }
 
 /** The JSON report. */
 export interface Report {
   /** The format's version ({@link REPORT_VERSION}); tools should check its major part. */
   readonly version: string;
+  /** The quality-gate that wrote it. */
+  readonly tool?: { readonly name: "quality-gate"; readonly version: string };
   /** The target rung. */
   readonly target: number;
-  /** The highest rung such that it and every rung below it passed; -1 when rung 0 failed. */
+  /**
+   * The highest rung such that it and every rung below it passed; -1 when rung 0 failed. In a run
+   * of some rungs ({@link Report.only}), counted over those rungs alone.
+   */
   readonly reached: number;
+  /** The rungs an `--only` run was asked for, in ladder order; absent for a climb. */
+  readonly only?: readonly number[];
   /** Whether the target was met and every measured category holds its threshold. */
   readonly passed: boolean;
-  /** Every rung, in ladder order. */
+  /** Every rung, in ladder order, with the tool it ran. */
   readonly rungs: readonly {
     readonly id: number;
     readonly name: string;
     readonly status: string;
     readonly durationMs: number;
     readonly startedAtMs: number;
+    readonly tool?: ToolUsed;
   }[];
   /** The category scores. */
   readonly scores: Scores;
+  /** The minimum each measured score had to reach for {@link Report.passed}. */
+  readonly thresholds?: ScoreThresholds;
   /** Every finding, in ladder order. */
   readonly findings: readonly Finding[];
   /** One entry per exported symbol, when rungs 4 or 7 ran. */
@@ -96,17 +114,21 @@ export function buildReport(
   const scores = computeScores(result, config, scored);
   return {
     version: REPORT_VERSION,
+    tool: { name: "quality-gate", version: toolVersion() },
     target,
-    reached: reachedRung(statuses),
+    reached: reachedRung(statuses, only),
+    ...(only === undefined ? {} : { only: [...only].sort((a, b) => a - b) }),
     passed: targetMet(statuses, target, only) && thresholdsHold(scores, config),
-    rungs: result.rungs.map(({ id, name, status, durationMs, startedAtMs }) => ({
+    rungs: result.rungs.map(({ id, name, status, durationMs, startedAtMs, tool }) => ({
       id,
       name,
       status,
       durationMs,
       startedAtMs,
+      ...(tool === undefined ? {} : { tool }),
     })),
     scores,
+    thresholds: scoreThresholds(config),
     findings: result.rungs.flatMap((rung) => rung.findings).sort(compareFindings),
     symbols: scored?.symbols ?? [],
     internal: scored?.internal ?? [],
@@ -118,12 +140,17 @@ function computeScores(
   config: QualityGateConfig,
   scored: ReturnType<typeof scoreCollected> | undefined,
 ): Scores {
-  const ran = (id: number): boolean => hasRun(result, id);
-  const coverage = result.rungs[3]?.metrics?.coverageLines;
+  const ran = (measure: string): boolean =>
+    rungIdsWhere((traits) => traits.measures === measure).some((id) => hasRun(result, id));
+  // Line coverage, from the rung that measures tests, when it measured it.
+  const coverage = rungIdsWhere((traits) => traits.measures === "tests")
+    .map((id) => result.rungs[id]?.metrics?.coverageLines)
+    .find((lines) => lines !== undefined);
   const partial = {
-    documentation: ran(7) && scored !== undefined ? scored.documentation : null,
-    types: ran(4) && scored !== undefined ? scored.types : null,
-    tests: ran(3) ? (coverage ?? 0) / 100 : null,
+    documentation: ran("documentation") && scored !== undefined ? scored.documentation : null,
+    types: ran("types") && scored !== undefined ? scored.types : null,
+    // Tests that ran without coverage (a runner that reports none) measured nothing: null, not 0.
+    tests: coverage === undefined ? null : coverage / 100,
     lint: lintScore(result),
   };
   return { ...partial, overall: weightedMean(partial, config.weights) };
@@ -136,7 +163,9 @@ function hasRun(result: LadderResult, id: number): boolean {
 
 /** 1 when every format and lint rung that ran passed, 0 when one failed, null when none ran. */
 function lintScore(result: LadderResult): number | null {
-  const ran = [1, 2].filter((id) => hasRun(result, id));
+  const ran = rungIdsWhere((traits) => traits.measures === "lint").filter((id) =>
+    hasRun(result, id),
+  );
   if (ran.length === 0) return null;
   return ran.every((id) => result.rungs[id]?.status === "passed") ? 1 : 0;
 }
@@ -190,7 +219,7 @@ export function weightedMean(
  * Whether every measured category holds its threshold.
  *
  * @param scores - the category scores, `null` where not measured
- * @param config - the thresholds
+ * @param config - the thresholds (for tests: the line coverage minimum)
  * @returns `true` when no measured score is below its threshold
  * @example
  * ```ts
@@ -198,8 +227,9 @@ export function weightedMean(
  * ```
  */
 export function thresholdsHold(scores: Scores, config: QualityGateConfig): boolean {
+  const thresholds = scoreThresholds(config);
   return (["documentation", "types", "tests", "lint", "overall"] as const).every((key) => {
     const score = scores[key];
-    return score === null || score >= config.thresholds[key];
+    return score === null || score >= thresholds[key];
   });
 }

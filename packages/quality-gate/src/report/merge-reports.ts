@@ -4,11 +4,13 @@
  * same in every shard; rung statuses, the lint and overall scores and the verdict are recomputed.
  */
 import type { QualityGateConfig } from "../config/config-schema.js";
+import { scoreThresholds } from "../config/score-thresholds.js";
 import { QualityGateError } from "../errors.js";
 import type { RungStatus } from "../ladder/finding.js";
 import { reachedRung, targetMet } from "../ladder/reached.js";
 import { compareFindings, thresholdsHold, weightedMean } from "./build-report.js";
 import type { GateNote, Report, Scores } from "./build-report.js";
+import { rungIdsWhere } from "../ladder/rungs.js";
 
 /** Precedence of statuses when shards differ: one failed shard fails the rung. */
 const PRECEDENCE: readonly string[] = ["failed", "passed", "skipped", "not-run"];
@@ -38,15 +40,18 @@ export function mergeReports(reports: readonly Report[], config: QualityGateConf
   });
   const statuses = rungs.map((rung) => rung.status as RungStatus);
   const scores = mergeScores(shards, statuses, config);
-  const only = rungs.filter((rung) => rung.status !== "not-run").map((rung) => rung.id);
   const gate = mergeGate(shards);
+  const { only } = first;
   return {
     version: first.version,
+    ...(first.tool === undefined ? {} : { tool: first.tool }),
     target: first.target,
-    reached: reachedRung(statuses),
+    reached: reachedRung(statuses, only),
+    ...(only === undefined ? {} : { only }),
     passed: targetMet(statuses, first.target, only) && thresholdsHold(scores, config),
     rungs,
     scores,
+    thresholds: scoreThresholds(config),
     findings: shards.flatMap((report) => report.findings).sort(compareFindings),
     symbols: first.symbols,
     internal: first.internal,
@@ -74,9 +79,36 @@ function checkShards(reports: readonly Report[]): Report[] {
       .join(", ");
     throw bad(`expected each shard 1/n to n/n once, got ${have || "none"}.`);
   }
-  if (new Set(parsed.map((shard) => shard.report.target)).size > 1)
-    throw bad("the shards have different targets; run every shard with the same flags.");
+  checkSameRun(
+    parsed.map((shard) => shard.report),
+    bad,
+  );
   return parsed.sort((a, b) => a.index - b.index).map((shard) => shard.report);
+}
+
+/** Shards of one run: one quality-gate, one repository and commit, the same target and rungs. */
+function checkSameRun(reports: readonly Report[], bad: (why: string) => QualityGateError): void {
+  const differ = (of: (report: Report) => unknown): boolean =>
+    new Set(reports.map((report) => JSON.stringify(of(report)))).size > 1;
+  if (differ((report) => [report.version, report.tool?.version]))
+    throw bad(
+      `the shards were written by different versions of quality-gate (${describeVersions(reports)}); run every shard with the same one.`,
+    );
+  if (differ((report) => [report.gate?.repository, report.gate?.commit]))
+    throw bad(
+      "the shards checked different repositories or commits; merge the shards of one run.",
+    );
+  if (differ((report) => [report.target, report.only]))
+    throw bad(
+      "the shards have different targets or --only rungs; run every shard with the same flags.",
+    );
+}
+
+function describeVersions(reports: readonly Report[]): string {
+  const versions = reports.map(
+    (report) => `report ${report.version}, quality-gate ${report.tool?.version ?? "unknown"}`,
+  );
+  return [...new Set(versions)].join("; ");
 }
 
 function mergeScores(
@@ -86,7 +118,9 @@ function mergeScores(
 ): Scores {
   const pick = (key: "documentation" | "types" | "tests"): number | null =>
     shards.map((report) => report.scores[key]).find((score) => score !== null) ?? null;
-  const lintRungs = [1, 2].filter((id) => statuses[id] === "passed" || statuses[id] === "failed");
+  const lintRungs = rungIdsWhere((traits) => traits.measures === "lint").filter(
+    (id) => statuses[id] === "passed" || statuses[id] === "failed",
+  );
   const lint =
     lintRungs.length === 0 ? null : lintRungs.every((id) => statuses[id] === "passed") ? 1 : 0;
   const partial = {

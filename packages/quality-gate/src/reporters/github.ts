@@ -5,6 +5,7 @@
  */
 import type { Finding } from "../ladder/finding.js";
 import type { Report } from "../report/build-report.js";
+import { describeVerdict } from "../report/describe-verdict.js";
 import type { Reporter } from "./reporter.js";
 
 /**
@@ -71,16 +72,12 @@ export function annotation(finding: Finding): string {
  * @returns one line, without the newline
  * @example
  * ```ts
- * summaryLine(report); // "::notice title=quality-gate::Reached rung 7 (documented); target 7: passed; 0 findings."
+ * summaryLine(report); // "::notice title=quality-gate::Reached 7 — documented; target 7: passed; 0 findings."
  * ```
  */
 export function summaryLine(report: Report): string {
-  const reached =
-    report.reached < 0
-      ? "no rung"
-      : `rung ${String(report.reached)} (${report.rungs[report.reached]?.name ?? ""})`;
   const count = report.findings.length;
-  const text = `Reached ${reached}; target ${String(report.target)}: ${report.passed ? "passed" : "not met"}; ${String(count)} finding${count === 1 ? "" : "s"}.`;
+  const text = `${describeVerdict(report).replace(/\.$/, "")}; ${String(count)} finding${count === 1 ? "" : "s"}.`;
   return `::${report.passed ? "notice" : "error"} title=quality-gate::${escapeData(text)}`;
 }
 

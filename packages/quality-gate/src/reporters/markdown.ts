@@ -5,6 +5,7 @@
  */
 import type { Finding } from "../ladder/finding.js";
 import type { Report } from "../report/build-report.js";
+import { describeVerdict } from "../report/describe-verdict.js";
 import { describeGate } from "../report/describe-gate.js";
 import type { Reporter } from "./reporter.js";
 
@@ -24,20 +25,19 @@ function inline(text: string): string {
 }
 
 function headline(report: Report): string {
-  const reached =
-    report.reached < 0
-      ? "no rung reached"
-      : `reached rung ${String(report.reached)} (${report.rungs[report.reached]?.name ?? ""})`;
-  const verdict = report.passed ? "✅ passed" : "❌ not met";
-  return `## quality-gate: ${verdict} — ${reached}, target ${String(report.target)}`;
+  return `## quality-gate: ${report.passed ? "✅" : "❌"} ${inline(describeVerdict(report))}`;
 }
 
 function ladderTable(report: Report): string[] {
   const rows = report.rungs.map((rung) => {
     const time = rung.status === "not-run" ? "" : `${(rung.durationMs / 1000).toFixed(1)} s`;
-    return `| ${String(rung.id)} | ${rung.name} | ${STATUS[rung.status] ?? rung.status} | ${time} |`;
+    const tool =
+      rung.tool === undefined
+        ? ""
+        : inline(`${rung.tool.name} ${rung.tool.version ?? ""}`.trim());
+    return `| ${String(rung.id)} | ${rung.name} | ${STATUS[rung.status] ?? rung.status} | ${time} | ${tool} |`;
   });
-  return ["| Rung | Name | Status | Time |", "| ---: | --- | --- | ---: |", ...rows];
+  return ["| Rung | Name | Status | Time | Tool |", "| ---: | --- | --- | ---: | --- |", ...rows];
 }
 
 function scoreCard(report: Report): string[] {

@@ -1,10 +1,11 @@
 /**
- * The `pretty` format: the ladder table (rung, status, duration), findings grouped by file, and a
- * score card in the spirit of the seed's "Quality Metrics".
+ * The `pretty` format: the ladder table (rung, status, duration, the tool that ran it), findings
+ * grouped by file, and a score card in the spirit of the seed's "Quality Metrics".
  */
 import { createColors } from "picocolors";
 import type { Finding } from "../ladder/finding.js";
 import type { Report } from "../report/build-report.js";
+import { describeVerdict } from "../report/describe-verdict.js";
 import { describeGate } from "../report/describe-gate.js";
 import type { Reporter } from "./reporter.js";
 
@@ -29,7 +30,7 @@ export const prettyReporter: Reporter = {
       const duration =
         rung.status === "not-run" ? "" : `${(rung.durationMs / 1000).toFixed(1)} s`;
       lines.push(
-        `  ${paint(rung.status, `${MARKS[rung.status] ?? " "} ${String(rung.id)} ${rung.name.padEnd(11)} ${status}`)} ${c.dim(duration)}`,
+        `  ${paint(rung.status, `${MARKS[rung.status] ?? " "} ${String(rung.id)} ${rung.name.padEnd(11)} ${status}`)} ${c.dim(`${duration.padStart(8)}  ${toolLabel(rung.tool)}`.trimEnd())}`,
       );
     }
     lines.push(
@@ -43,6 +44,13 @@ export const prettyReporter: Reporter = {
     return `${lines.join("\n")}\n`;
   },
 };
+
+/** `prettier 3.3.3`, `eslint 10.1.0 (the gate's)`, `npm run test (script)`. */
+function toolLabel(tool: Report["rungs"][number]["tool"]): string {
+  if (tool === undefined) return "";
+  const name = tool.version === undefined ? tool.name : `${tool.name} ${tool.version}`;
+  return tool.source === "bundled" ? `${name} (the gate's)` : name;
+}
 
 function findingsByFile(findings: readonly Finding[], bold: (text: string) => string): string[] {
   if (findings.length === 0) return ["No findings.", ""];
@@ -76,10 +84,6 @@ function scoreCard(report: Report): string[] {
 }
 
 function verdict(report: Report, c: ReturnType<typeof createColors>): string {
-  const reached =
-    report.reached < 0
-      ? `nothing (rung 0 ${report.rungs[0]?.status ?? "not-run"})`
-      : `${String(report.reached)} — ${report.rungs[report.reached]?.name ?? ""}`;
-  const text = `Reached ${reached}; target ${String(report.target)}: ${report.passed ? "passed" : "not met"}.`;
+  const text = describeVerdict(report);
   return report.passed ? c.green(text) : c.red(text);
 }

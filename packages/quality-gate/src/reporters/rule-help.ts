@@ -62,8 +62,8 @@ function rubricHelp(rung: string, what: string): Explainer {
   return (name) => ({
     description: `${what} (\`${rung}/${name}\`).`,
     help:
-      name === "unresolved-export"
-        ? "Make every export of the package's entry points resolve to a declaration, then run `quality-gate explain <symbol>`."
+      name === "unresolved-export" || name === "entry-outside-project"
+        ? "Point the entry at a source file TypeScript compiles (a tsconfig includes it), or set entryPoints in quality-gate.config.ts, then run `quality-gate explain <symbol>`."
         : `${fixFor(name, "the symbol")} Run \`quality-gate explain <symbol>\` to see every check of one symbol.`,
   });
 }

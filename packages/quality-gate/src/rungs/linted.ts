@@ -1,83 +1,87 @@
 /**
- * Rung 2, linted: zero ESLint errors and zero warnings, with the repository's flat config, or the
- * gate's own when it has none.
+ * Rung 2, linted: the repository's own linter passes (oxlint, Biome, xo or ESLint: every one its
+ * scripts run, else the one it configures), at its own version, with its own config, options and
+ * scope; the `lint` script when it has a linter the gate does not know; the gate's own strict
+ * ESLint defaults only where it has no linter at all.
  */
-import { existsSync } from "node:fs";
-import { join } from "node:path";
-import type { ESLint } from "eslint";
-import type { Finding } from "../ladder/finding.js";
-import type { Rung } from "../ladder/rung.js";
-import { relativePath } from "./relative-path.js";
-import { sourceFiles } from "./source-files.js";
+import type { Finding, RungOutcome, ToolUsed } from "../ladder/finding.js";
+import type { Rung, RungContext } from "../ladder/rung.js";
+import { biomeLinter } from "./linters/biome.js";
+import { runBundledEslint } from "./linters/bundled-eslint.js";
+import { eslintLinter } from "./linters/eslint.js";
+import { lintScript } from "./linters/lint-script.js";
+import { oxlintLinter } from "./linters/oxlint.js";
+import { xoLinter } from "./linters/xo.js";
+import type { ToolAdapter, ToolPlan } from "./tool-adapter.js";
 import { toolFailure } from "./tool-failure.js";
 
-const CONFIG_FILES = ["js", "mjs", "cjs", "ts", "mts", "cts"].map(
-  (ext) => `eslint.config.${ext}`,
-);
+/** Rung 2's linters, in order of preference when a repository configures several. */
+export const LINTERS: readonly ToolAdapter[] = [
+  oxlintLinter,
+  biomeLinter,
+  xoLinter,
+  eslintLinter,
+];
 
 /** Rung 2. */
 export const linted: Rung = {
   id: 2,
   name: "linted",
+  traits: {
+    readsSurface: false,
+    measures: "lint",
+    wholeInOneShard: false,
+    sinceScope: "changes",
+  },
   async run(context) {
-    try {
-      const eslint = await createEslint(context.root, context.cacheDir);
-      const files = sourceFiles(context.root, context.config).filter(
-        (file) => context.onlyFiles?.has(file) !== false,
-      );
-      const results = files.length === 0 ? [] : await eslint.lintFiles(files);
-      const findings = results.flatMap((result) =>
-        result.messages.map((message) => toFinding(context.root, result.filePath, message)),
-      );
-      return { status: findings.length === 0 ? "passed" : "failed", findings };
-    } catch (error) {
-      return toolFailure(2, "eslint", error);
+    const tools = context.tools();
+    const planned = LINTERS.flatMap((adapter) => {
+      const plan = adapter.plan(tools);
+      return plan === undefined ? [] : [{ adapter, plan }];
+    });
+    // A repository that lints with two tools (oxlint, then ESLint) passes when both do.
+    const scripted = planned.filter((choice) => choice.plan.scripted);
+    const chosen = scripted.length > 0 ? scripted : planned.slice(0, 1);
+    if (chosen.length === 0) {
+      const script = lintScript.plan(tools);
+      if (script !== undefined) return runOne(context, lintScript, script);
+      return runOne(context, undefined, undefined);
     }
+    return combine(
+      await Promise.all(chosen.map(({ adapter, plan }) => runOne(context, adapter, plan))),
+    );
   },
 };
 
-/**
- * Loads ESLint (and the gate's default config) only when this rung runs: it is a heavy import.
- * With a cache folder, ESLint's own cache keeps each file's results by its content, the config
- * and ESLint's version. Like `eslint --cache`, it does not see that a typed rule's verdict on an
- * unchanged file can change with the types of the files it imports; delete the folder (or pass
- * `--no-cache`) after such edits when it matters.
- */
-async function createEslint(root: string, cacheDir: string | undefined): Promise<ESLint> {
-  const { ESLint } = await import("eslint");
-  const own = CONFIG_FILES.some((name) => existsSync(join(root, name)));
-  const cache =
-    cacheDir === undefined
-      ? {}
-      : {
-          cache: true,
-          cacheLocation: join(cacheDir, "eslint.json"),
-          cacheStrategy: "content" as const,
-        };
-  const options = { cwd: root, warnIgnored: false, errorOnUnmatchedPattern: false, ...cache };
-  if (own) return new ESLint(options);
-  const { gateEslintConfig } = await import("../defaults/eslint-config.js");
-  return new ESLint({
-    ...options,
-    overrideConfigFile: true,
-    overrideConfig: gateEslintConfig(root),
-  });
+async function runOne(
+  context: RungContext,
+  adapter: ToolAdapter | undefined,
+  plan: ToolPlan | undefined,
+): Promise<RungOutcome> {
+  try {
+    return adapter === undefined || plan === undefined
+      ? await runBundledEslint(context)
+      : await adapter.run(context, plan);
+  } catch (error) {
+    const failure = toolFailure(2, adapter?.name ?? "eslint", error);
+    return plan === undefined ? failure : { ...failure, tool: plan.tool };
+  }
 }
 
-function toFinding(
-  root: string,
-  file: string,
-  message: ESLint.LintResult["messages"][number],
-): Finding {
-  const rule = message.ruleId ?? (message.fatal === true ? "parse-error" : "unknown");
-  const severity = message.severity === 2 ? "error" : "warning";
+/** Several linters' outcomes as one: failed when one failed; the first tool named, the others in its note. */
+function combine(outcomes: readonly RungOutcome[]): RungOutcome {
+  const [first] = outcomes;
+  if (first === undefined || outcomes.length === 1)
+    return first ?? { status: "passed", findings: [] };
+  const findings: Finding[] = outcomes.flatMap((outcome) => outcome.findings);
+  const tools = outcomes
+    .map((outcome) => outcome.tool)
+    .filter((tool): tool is ToolUsed => tool !== undefined);
+  const [lead, ...rest] = tools;
+  const also = rest.map((tool) => `${tool.name} ${tool.version ?? ""}`.trim()).join(", ");
   return {
-    ruleId: `eslint/${rule}`,
-    rung: 2,
-    file: relativePath(root, file),
-    line: message.line > 0 ? message.line : 1,
-    column: message.column > 0 ? message.column : 1,
-    symbol: null,
-    message: `${message.message} (${severity}; the gate allows no warnings either)`,
+    status: outcomes.some((outcome) => outcome.status === "failed") ? "failed" : "passed",
+    findings,
+    ...(lead !== undefined && { tool: { ...lead, note: `also ran ${also}` } }),
   };
 }

@@ -21,13 +21,13 @@ const MESSAGES = {
 export const observable: Rung = {
   id: 6,
   name: "observable",
+  traits: { readsSurface: true, wholeInOneShard: false, sinceScope: "changes" },
   run(context) {
     try {
-      const program = context.program();
       const findings: Finding[] = context.workspace().packages.flatMap((pkg) => {
         const entry = pkg.standing.entryFiles[0];
         const entryFile = entry === undefined ? undefined : join(context.root, entry);
-        return checkTelemetry(program, context.root, {
+        return checkTelemetry(pkg.program, context.root, {
           name: pkg.standing.name,
           dir: pkg.dir,
           entryFile,

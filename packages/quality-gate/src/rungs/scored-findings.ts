@@ -4,6 +4,7 @@
  */
 import type { Finding } from "../ladder/finding.js";
 import { fixFor } from "../scorer/fix-for.js";
+import { qualifiedName } from "../scorer/qualified-name.js";
 import { scoreSymbol } from "../scorer/rubric.js";
 import type { SymbolFacts } from "../scorer/symbol-facts.js";
 
@@ -41,16 +42,22 @@ export function symbolFindings(
   return findings;
 }
 
+/**
+ * One finding. Its `symbol` is the qualified name (`./sub:foo` for a symbol of the subpath
+ * `./sub`), so two symbols of one name reached through different subpaths have different
+ * baseline keys, and the name can be given to `quality-gate explain` as it is.
+ */
 function toFinding(symbol: SymbolFacts, code: string, rung: 4 | 7, prefix: string): Finding {
   const colon = code.indexOf(":");
+  const name = qualifiedName(symbol.name, symbol.entry);
   const finding = {
     ruleId: `${prefix}/${colon < 0 ? code : code.slice(0, colon)}`,
     rung,
     file: symbol.file,
     line: symbol.line,
     column: 1,
-    symbol: symbol.name,
-    message: fixFor(code, symbol.name),
+    symbol: name,
+    message: fixFor(code, name),
     package: symbol.package,
     code,
   };

@@ -1,35 +1,31 @@
 /**
  * Rung 5, secure: no dangerous sinks, no hard-coded secrets, no unvalidated `JSON.parse` leaving
- * a public function. Scans what each package runs: its `src/` files and its `bin/` scripts (a
- * hand-written launcher ships to users as much as the compiled source does).
+ * a public function. Scans every source file the tsconfig includes and each package's `bin/`
+ * scripts, tests left out (see `secure-files.ts`).
  */
-import { globSync } from "../glob-sync.js";
 import type { Rung } from "../ladder/rung.js";
+import { secureFiles } from "./secure-files.js";
 import { toolFailure } from "./tool-failure.js";
 
 /** Rung 5. */
 export const secure: Rung = {
   id: 5,
   name: "secure",
+  traits: { readsSurface: true, wholeInOneShard: false, sinceScope: "changes" },
   async run(context) {
     try {
       const workspace = context.workspace();
-      const files = workspace.packages
-        .flatMap((pkg) =>
-          globSync("{src,bin}/**/*.{ts,tsx,mts,cts,js,mjs,cjs}", {
-            cwd: pkg.dir,
-            absolute: true,
-            ignore: ["**/node_modules/**"],
-          }),
-        )
-        .filter((file) => context.onlyFiles?.has(file) !== false);
+      const files = secureFiles(
+        context.root,
+        context.project.tsconfigs.flatMap((tsconfig) => [...tsconfig.fileNames]),
+        workspace.packages.map((pkg) => pkg.dir),
+      ).filter((file) => context.onlyFiles?.has(file) !== false);
       // Loaded only when this rung runs: the sink checks bring ESLint and typescript-eslint.
       const { checkSecurity } = await import("../secure/check-security.js");
       const problems = await checkSecurity({
         root: context.root,
         files,
-        exports: workspace.packages.flatMap((pkg) => pkg.exports),
-        checker: workspace.checker,
+        publicApi: workspace.packages,
         allowSecrets: context.config.rungs.secure.allowSecrets,
         cacheDir: context.cacheDir,
       });

@@ -1,177 +1,106 @@
 /**
- * Rung 3, tested: Vitest passes, at least one test ran, and coverage meets the configured
- * thresholds. Vitest runs through its Node API with its output discarded; coverage goes to a
- * temporary directory so the gate never writes into the repository.
+ * Rung 3, tested: the repository's tests pass, at least one ran, and coverage (where measured)
+ * meets the configured minimums, run the way the repository runs them. Its `test` script is read
+ * step by step (see `test-plan.ts`): the builds it needs run first; Vitest and Jest run by their
+ * own commands with reports the gate reads (every failed test where it is, and coverage when a
+ * provider is installed); node:test, node-tap, ava and mocha run as the script runs them, counted
+ * from their output; a script the gate cannot take apart (`pnpm -r test`) runs whole. A repository
+ * with no test script but Vitest or Jest installed runs that; one with neither gets the gate's
+ * own Vitest.
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { Writable } from "node:stream";
-import type { TestCase, TestModule } from "vitest/node";
-import type { QualityGateConfig } from "../config/config-schema.js";
-import type { Finding, RungOutcome } from "../ladder/finding.js";
-import type { Rung } from "../ladder/rung.js";
-import { relativePath } from "./relative-path.js";
+import type { RungOutcome, ToolUsed } from "../ladder/finding.js";
+import type { Rung, RungContext } from "../ladder/rung.js";
+import type { InstalledPackage } from "../tools/installed-package.js";
+import type { RepositoryTools } from "../tools/repository-tools.js";
+import { planTests } from "../tools/test-plan.js";
+import type { TestPlan } from "../tools/test-plan.js";
+import { runBundledVitest } from "./testers/bundled-vitest.js";
+import { runJest } from "./testers/jest.js";
+import { runRunnerCommand } from "./testers/runner-command.js";
+import { runSteps } from "./testers/run-steps.js";
+import { runTestScript } from "./testers/test-script.js";
+import { runVitest } from "./testers/vitest.js";
 import { toolFailure } from "./tool-failure.js";
-
-/** What a Vitest run produced, as rung 3 reads it. */
-export interface TestRun {
-  /** Every test case that ran or was skipped. */
-  readonly tests: readonly TestCase[];
-  /** Errors outside any test (a file that failed to load). */
-  readonly errors: readonly { readonly message?: string }[];
-  /** Line and branch coverage in percent, when coverage was collected. */
-  readonly coverage: { readonly lines: number; readonly branches: number } | undefined;
-}
 
 /** Rung 3. */
 export const tested: Rung = {
   id: 3,
   name: "tested",
+  traits: { readsSurface: false, measures: "tests", wholeInOneShard: true, sinceScope: "all" },
   offloads: true,
   async run(context) {
-    const reports = mkdtempSync(join(tmpdir(), "quality-gate-coverage-"));
     try {
-      const run = await runVitest(context.root, reports);
-      return judge(run, context.root, context.config);
+      return await runTests(context);
     } catch (error) {
-      return toolFailure(3, "vitest", error);
-    } finally {
-      rmSync(reports, { recursive: true, force: true });
+      return toolFailure(3, "tests", error);
     }
   },
 };
 
-/** Config files that make Vitest use the repository's own settings. */
-const VITEST_CONFIGS = ["vitest", "vite"].flatMap((tool) =>
-  ["ts", "mts", "cts", "js", "mjs", "cjs"].map((ext) => `${tool}.config.${ext}`),
-);
-
-async function runVitest(root: string, reportsDirectory: string): Promise<TestRun> {
-  const { startVitest } = await import("vitest/node");
-  let modules: readonly TestModule[] = [];
-  let errors: readonly { message?: string }[] = [];
-  const sink = new Writable({
-    write: (_chunk, _encoding, done) => {
-      done();
-    },
-  });
-  const reporter = {
-    onTestRunEnd(testModules: readonly TestModule[], unhandled: readonly { message?: string }[]) {
-      modules = testModules;
-      errors = unhandled;
-    },
-  };
-  const vitest = await startVitest(
-    "test",
-    [],
-    {
-      root,
-      // Without a config of its own, the repository gets Vitest's defaults: never a config
-      // found in a parent directory.
-      ...(VITEST_CONFIGS.some((name) => existsSync(join(root, name))) ? {} : { config: false }),
-      watch: false,
-      run: true,
-      reporters: [reporter],
-      includeTaskLocation: true,
-      passWithNoTests: true,
-      coverage: { enabled: true, reportsDirectory, reporter: ["json-summary"], clean: true },
-    },
-    {},
-    { stdout: sink, stderr: sink },
-  );
-  await vitest.close();
-  const tests = modules.flatMap((module) => [...module.children.allTests()]);
-  return { tests, errors, coverage: readCoverage(reportsDirectory) };
-}
-
-function readCoverage(directory: string): TestRun["coverage"] {
-  try {
-    const summary = JSON.parse(
-      readFileSync(join(directory, "coverage-summary.json"), "utf8"),
-    ) as {
-      total: { lines: { pct: number }; branches: { pct: number } };
-    };
-    return { lines: summary.total.lines.pct, branches: summary.total.branches.pct };
-  } catch {
-    return undefined;
+async function runTests(context: RungContext): Promise<RungOutcome> {
+  const tools = context.tools();
+  const plan = planTests(tools);
+  if (plan === undefined) return runWithoutScript(context, tools);
+  if (plan.runner === undefined) return runTestScript(context);
+  const failedStep = await runSteps(context, plan.prelude);
+  if (failedStep !== undefined) return { status: "failed", findings: [failedStep] };
+  const { name, command } = plan.runner;
+  const installed = name === "vitest" || name === "jest" ? tools.installed(name) : undefined;
+  const tool = runnerTool(name, installed, plan);
+  if (name === "vitest" && installed !== undefined) {
+    return runVitest(context, {
+      tool,
+      installed,
+      args: command.args,
+      coverage: hasProvider(tools),
+    });
   }
-}
-
-/**
- * Judges a Vitest run against the configuration.
- *
- * @param run - the tests, load errors and coverage
- * @param root - the repository root, for relative paths
- * @param config - the thresholds (`rungs.tested.coverage`)
- * @returns the rung's outcome: failed tests, load errors, no tests, or coverage under threshold
- * @example
- * ```ts
- * judge({ tests: [], errors: [], coverage: undefined }, "/repo", config).status; // "failed"
- * ```
- */
-export function judge(run: TestRun, root: string, config: QualityGateConfig): RungOutcome {
-  const findings: Finding[] = [
-    ...run.errors.map((error) =>
-      finding(
-        ".",
-        1,
-        "vitest/load-error",
-        `${error.message ?? "A test file failed to load"}. Fix the error so the suite can run.`,
-      ),
-    ),
-    ...run.tests
-      .filter((test) => test.result().state === "failed")
-      .map((test) => failedTest(test, root)),
-  ];
-  const ran = run.tests.filter((test) => ["passed", "failed"].includes(test.result().state));
-  if (ran.length === 0) {
-    findings.push(
-      finding(
-        ".",
-        1,
-        "vitest/no-tests",
-        "No test ran. Add at least one *.test.ts file that Vitest finds.",
-      ),
-    );
+  if (name === "jest" && installed !== undefined) {
+    return runJest(context, { tool, installed, args: command.args, coverage: true });
   }
-  findings.push(...coverageFindings(run.coverage, config));
-  const status = findings.length === 0 ? "passed" : "failed";
-  if (run.coverage === undefined) return { status, findings };
-  const metrics = { coverageLines: run.coverage.lines, coverageBranches: run.coverage.branches };
-  return { status, findings, metrics };
+  return runRunnerCommand(context, command, tool);
 }
 
-function coverageFindings(coverage: TestRun["coverage"], config: QualityGateConfig): Finding[] {
-  const wanted = config.rungs.tested.coverage;
-  if (coverage === undefined) return [];
-  return (["lines", "branches"] as const)
-    .filter((kind) => coverage[kind] < wanted[kind])
-    .map((kind) =>
-      finding(
-        ".",
-        1,
-        `vitest/coverage-${kind}`,
-        `Coverage of ${kind} is ${String(coverage[kind])}%, under the ${String(wanted[kind])}% threshold. Test the uncovered ${kind}.`,
-      ),
-    );
+/** No test script: the runner the repository installs, else the gate's own Vitest. */
+function runWithoutScript(context: RungContext, tools: RepositoryTools): Promise<RungOutcome> {
+  const vitest = tools.declares("vitest") ? tools.installed("vitest") : undefined;
+  if (vitest !== undefined) {
+    const tool: ToolUsed = { name: "vitest", version: vitest.version, source: "repository" };
+    return runVitest(context, {
+      tool,
+      installed: vitest,
+      args: [],
+      coverage: hasProvider(tools),
+    });
+  }
+  const jest = tools.declares("jest") ? tools.installed("jest") : undefined;
+  if (jest !== undefined) {
+    const tool: ToolUsed = { name: "jest", version: jest.version, source: "repository" };
+    return runJest(context, { tool, installed: jest, args: [], coverage: true });
+  }
+  return runBundledVitest(context);
 }
 
-function failedTest(test: TestCase, root: string): Finding {
-  const [error] = test.result().errors ?? [];
-  const reason = error?.message.split("\n")[0] ?? "it failed";
-  const location = test.location ?? { line: 1, column: 1 };
+function runnerTool(
+  name: string,
+  installed: InstalledPackage | undefined,
+  plan: TestPlan,
+): ToolUsed {
+  const skipped =
+    plan.skipped.length === 0
+      ? undefined
+      : `the test script also runs ${plan.skipped.join(", ")}, left to the other rungs`;
   return {
-    ...finding(
-      relativePath(root, test.module.moduleId),
-      location.line,
-      "vitest/failed-test",
-      `"${test.fullName}" failed: ${reason}. Fix the code or the test.`,
-    ),
-    column: location.column,
+    name,
+    ...(installed && { version: installed.version }),
+    source: "repository",
+    ...(skipped !== undefined && { note: skipped }),
   };
 }
 
-function finding(file: string, line: number, ruleId: string, message: string): Finding {
-  return { ruleId, rung: 3, file, line, column: 1, symbol: null, message };
+/** Whether the repository has a Vitest coverage provider installed. */
+function hasProvider(tools: RepositoryTools): boolean {
+  return ["@vitest/coverage-v8", "@vitest/coverage-istanbul"].some(
+    (name) => tools.installed(name) !== undefined,
+  );
 }

@@ -114,8 +114,9 @@ function newPackageValues(root: string, dir: string, names: DerivedNames): Rende
   );
   return {
     packageName: scope === undefined ? names.kebab : `${scope}/${names.kebab}`,
-    baseTsconfig: relative(dir, join(root, base ?? "tsconfig.json"))
-      .split(sep)
-      .join("/"),
+    // Nothing to extend (a package created outside a workspace): the template's standalone
+    // tsconfig, with every option inline, is rendered instead of one extending a missing file.
+    baseTsconfig:
+      base === undefined ? undefined : relative(dir, join(root, base)).split(sep).join("/"),
   };
 }

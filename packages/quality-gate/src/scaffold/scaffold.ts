@@ -4,9 +4,14 @@
  */
 import { existsSync, readFileSync } from "node:fs";
 import { join, relative, sep } from "node:path";
+import { findEntryPoints } from "../project/entry-points.js";
+import { readOutputLayouts } from "../project/output-layouts.js";
+import { readManifest } from "../project/package-manifest.js";
+import { assertNameFits } from "./assert-name-fits.js";
 import { resolveDestination } from "./destination.js";
 import { deriveNames } from "./names.js";
 import { detectPackageManager, execCommand } from "./package-manager.js";
+import { readPackageJson } from "./read-package-json.js";
 import { renderTemplate } from "./render-template.js";
 import { templateNamed, templatesDir } from "./templates.js";
 import type { Template } from "./templates.js";
@@ -48,8 +53,9 @@ export interface ScaffoldResult {
  *
  * @param request - template, name, working directory and flags
  * @returns the files written and the command to run next
- * @throws {@link QualityGateError} `BAD_NAME`, `UNKNOWN_TEMPLATE`, `UNSAFE_PATH`, `NO_PACKAGE`
- *   or `FILE_EXISTS`, each before anything is written
+ * @throws {@link QualityGateError} `BAD_NAME`, `UNKNOWN_TEMPLATE`, `UNSAFE_PATH`, `NO_PACKAGE`,
+ *   `BAD_PACKAGE_JSON` or `FILE_EXISTS`, each before anything is written; `FILE_UNWRITABLE` when
+ *   the file system refuses a write, after undoing the others
  * @example
  * ```ts
  * const { created } = await scaffold({ template: "cache", name: "UserCache", cwd: process.cwd() });
@@ -64,13 +70,19 @@ export async function scaffold(request: ScaffoldRequest): Promise<ScaffoldResult
     cwd: request.cwd,
     dir: request.dir,
   });
-  const planned: PlannedFile[] = renderTemplate(template, names, destination.values).map(
-    (file) => ({
-      path: join(destination.dir, file.path),
-      content: file.content,
-      action: "create",
-    }),
-  );
+  const rendered = renderTemplate(template, names, destination.values);
+  assertNameFits({
+    template,
+    name: request.name,
+    files: rendered,
+    dir: destination.dir,
+    entryFiles: template.into === "package" ? entryFiles(destination.dir) : [],
+  });
+  const planned: PlannedFile[] = rendered.map((file) => ({
+    path: join(destination.dir, file.path),
+    content: file.content,
+    action: "create",
+  }));
   const barrel = barrelUpdate(template, destination.dir, names.kebab);
   if (barrel !== undefined) planned.push(barrel);
   const formatted = await Promise.all(planned.map(formatFile));
@@ -82,6 +94,16 @@ export async function scaffold(request: ScaffoldRequest): Promise<ScaffoldResult
     updated: formatted.filter((file) => file.action === "update").map((file) => rel(file.path)),
     next: nextCommand(root, template),
   };
+}
+
+/** The files a package's public API starts from: its `exports`, and `src/index.ts`, which `new` extends. */
+function entryFiles(dir: string): string[] {
+  const manifest = readManifest(dir);
+  const declared =
+    manifest === undefined
+      ? []
+      : findEntryPoints(dir, manifest, readOutputLayouts([dir])).entryFiles;
+  return [join(dir, "src", "index.ts"), ...declared];
 }
 
 /** A module joins its package's public surface: `src/index.ts` re-exports it. */
@@ -116,8 +138,8 @@ function nextCommand(root: string, template: Template): string {
 }
 
 function packageScripts(root: string): Record<string, unknown> {
-  const json = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as {
-    scripts?: Record<string, unknown>;
-  };
-  return json.scripts ?? {};
+  const { scripts } = readPackageJson(join(root, "package.json")).json;
+  return typeof scripts === "object" && scripts !== null
+    ? (scripts as Record<string, unknown>)
+    : {};
 }

@@ -7,6 +7,7 @@ import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import { globSync } from "tinyglobby";
 import { parse as parseYaml } from "yaml";
 import { QualityGateError } from "../errors.js";
+import { readPackageJson } from "./read-package-json.js";
 
 /** A package of the repository: its folder and `package.json` fields that matter here. */
 export interface PackageInfo {
@@ -76,6 +77,7 @@ export function insideRepository(root: string, cwd: string, path: string): strin
  *
  * @param dir - the package folder
  * @returns the package, or `undefined` when the folder has no `package.json`
+ * @throws {@link QualityGateError} `BAD_PACKAGE_JSON` when it is not a JSON object
  * @example
  * ```ts
  * readPackage("/repo/packages/cache")?.name; // "@ladder/cache"
@@ -84,7 +86,7 @@ export function insideRepository(root: string, cwd: string, path: string): strin
 export function readPackage(dir: string): PackageInfo | undefined {
   const file = join(dir, "package.json");
   if (!existsSync(file)) return undefined;
-  const json = JSON.parse(readFileSync(file, "utf8")) as Record<string, unknown>;
+  const { json } = readPackageJson(file);
   const names = (field: unknown): string[] =>
     typeof field === "object" && field !== null ? Object.keys(field) : [];
   return {

@@ -1,18 +1,14 @@
 /**
  * Writes a scaffold all or nothing: every file is written to a staging folder first, then moved
- * into place; if any move fails, the files already moved are taken back and replaced ones restored.
+ * into place; if any move fails, the files already moved are taken back, replaced ones restored
+ * and the folders created for them removed. A file system that refuses (a read-only folder, a
+ * file where a folder should be, a name too long) is a setup problem, said on one line.
  */
-import {
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readFileSync,
-  renameSync,
-  rmSync,
-  writeFileSync,
-} from "node:fs";
+import { existsSync, readFileSync, renameSync, rmdirSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, sep } from "node:path";
-import { QualityGateError } from "../errors.js";
+import { describeCause, QualityGateError } from "../errors.js";
+import { makeDirectory } from "../fs/make-directory.js";
+import { makeTempDir, removeTempDir } from "../fs/temp-dirs.js";
 
 /** One file to put in place. */
 export interface PlannedFile {
@@ -31,7 +27,9 @@ export interface PlannedFile {
  * @param files - the files
  * @param force - replace files that exist (without it, any existing `create` target refuses all)
  * @returns the paths written, relative to `root`, with `/` separators
- * @throws {@link QualityGateError} `FILE_EXISTS` naming every file that exists, before any write
+ * @throws {@link QualityGateError} `FILE_EXISTS` naming every file that exists, before any write;
+ *   `FILE_UNWRITABLE` naming the file or folder the file system refused, after undoing every
+ *   write
  * @example
  * ```ts
  * writeAllOrNothing("/repo", [{ path: "/repo/src/a.ts", content: "…", action: "create" }], false);
@@ -50,16 +48,19 @@ export function writeAllOrNothing(
       `Would overwrite ${existing.map((file) => rel(file.path)).join(", ")}; nothing was written. Pass --force to replace them.`,
     );
   }
-  const staging = mkdtempSync(join(root, ".quality-gate-new-"));
+  // The staging folder is in the repository root: if that cannot be written, nothing can.
+  const staging = attempt(`in ${root}`, () => makeTempDir(root, ".quality-gate-new-"));
   try {
     const staged = files.map((file, index) => {
       const path = join(staging, String(index));
-      writeFileSync(path, file.content);
+      attempt(`in ${root}`, () => {
+        writeFileSync(path, file.content);
+      });
       return { ...file, staged: path };
     });
-    moveIntoPlace(staged, staging);
+    moveIntoPlace(staged, staging, rel);
   } finally {
-    rmSync(staging, { recursive: true, force: true });
+    removeTempDir(staging);
   }
   return files.map((file) => rel(file.path));
 }
@@ -68,24 +69,56 @@ interface StagedFile extends PlannedFile {
   readonly staged: string;
 }
 
-function moveIntoPlace(files: readonly StagedFile[], staging: string): void {
+/** Runs a file-system step; its failure becomes `FILE_UNWRITABLE`, saying what was refused. */
+function attempt<T>(what: string, step: () => T): T {
+  try {
+    return step();
+  } catch (error) {
+    throw new QualityGateError(
+      "FILE_UNWRITABLE",
+      `Cannot write ${what} (${describeCause(error)}); nothing was written. Make it writable and rerun.`,
+      { cause: error },
+    );
+  }
+}
+
+function moveIntoPlace(
+  files: readonly StagedFile[],
+  staging: string,
+  rel: (path: string) => string,
+): void {
   const done: { path: string; backup: string | undefined }[] = [];
+  const folders: string[] = [];
   try {
     for (const [index, file] of files.entries()) {
-      let backup: string | undefined;
-      if (existsSync(file.path)) {
-        backup = join(staging, `backup-${String(index)}`);
-        writeFileSync(backup, readFileSync(file.path));
-      }
-      mkdirSync(dirname(file.path), { recursive: true });
-      renameSync(file.staged, file.path);
-      done.push({ path: file.path, backup });
+      attempt(rel(file.path), () => {
+        let backup: string | undefined;
+        if (existsSync(file.path)) {
+          backup = join(staging, `backup-${String(index)}`);
+          writeFileSync(backup, readFileSync(file.path));
+        }
+        folders.push(...makeDirectory(dirname(file.path)));
+        renameSync(file.staged, file.path);
+        done.push({ path: file.path, backup });
+      });
     }
   } catch (error) {
     for (const { path, backup } of done.reverse()) {
       if (backup === undefined) rmSync(path, { force: true });
       else renameSync(backup, path);
     }
+    removeEmptyFolders(folders);
     throw error;
+  }
+}
+
+/** Removes the folders a failed scaffold created, innermost first; one that is not empty stays. */
+function removeEmptyFolders(folders: readonly string[]): void {
+  for (const folder of [...folders].reverse()) {
+    try {
+      rmdirSync(folder);
+    } catch {
+      // Not empty (someone else wrote there meanwhile) or already gone: leave it.
+    }
   }
 }

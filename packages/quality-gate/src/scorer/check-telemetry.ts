@@ -2,8 +2,14 @@
  * Rung 6, observable: the telemetry channels a package emits and the channels its docs list must be
  * the same set. Emitted means a `diagnostics_channel.channel(name)` or `tracingChannel(name)` call
  * in the package's sources whose name the type checker resolves to a string literal (a constant such
- * as `CHANNELS.hit` declared `as const` counts). Documented means a backticked channel-like name
- * (`ladder:cache:hit`) in a TSDoc comment of the package's sources or in its README.
+ * as `CHANNELS.hit` declared `as const` counts). Documented means the exact name, backticked, in a
+ * TSDoc comment of the package's sources or in its README, whatever its style: `ladder:cache:hit`,
+ * `mylib.request`, `request`.
+ *
+ * The other way round, a backticked name claims to be a channel when it is colon-separated and in
+ * a namespace the package emits in (`ladder:…` for `ladder:cache:hit`); such a claim that nothing
+ * emits is reported. Dotted and plain names are not read as claims: in prose, `mylib.configure`
+ * is as likely an API reference as a channel, so only the emitted ones are checked.
  */
 import { existsSync, readFileSync } from "node:fs";
 import { join, relative, sep } from "node:path";
@@ -28,8 +34,10 @@ export interface TelemetryProblem {
 /** The channel factories of `node:diagnostics_channel` that create a channel to publish on. */
 const FACTORIES = new Set(["channel", "tracingChannel"]);
 const MODULES = new Set(["node:diagnostics_channel", "diagnostics_channel"]);
-/** A channel-like name: segments joined by colons, as Node's and undici's channels are named. */
-const CHANNEL_NAME = /`([A-Za-z0-9_.-]+(?::[A-Za-z0-9_.-]+)+)`/g;
+/** A backticked span of the docs, which documents a channel of exactly that name. */
+const BACKTICKED = /`([^`\n]+)`/g;
+/** A colon-separated name, as undici's and this repository's channels are named. */
+const COLON_NAME = /^[A-Za-z0-9_.-]+(?::[A-Za-z0-9_.-]+)+$/;
 /** Backticked names with these first segments are module specifiers or URLs, not channels. */
 const SCHEMES = new Set(["node", "npm", "jsr", "file", "data", "http", "https", "git"]);
 const DOC_COMMENT = /\/\*\*[\s\S]*?\*\//g;
@@ -79,22 +87,38 @@ export function checkTelemetry(
       problems.push(atCall(context, "dynamic-channel-name", call.getText(), call));
     } else if (!emitted.has(name)) emitted.set(name, call);
   }
-  // A package that emits nothing passes; otherwise a documented name is a claim about this
-  // package's channels when it lies in a namespace the package emits in (`ladder:` for
-  // `ladder:cache:hit`), so rubric codes such as `param:key` in prose are not mistaken for channels.
+  // A package that emits nothing passes.
   if (emitted.size === 0) return problems;
-  const namespaces = new Set([...emitted.keys()].map(namespaceOf));
-  const documented = new Set(
-    [...documentedChannels(files, pkg.dir)].filter((name) => namespaces.has(namespaceOf(name))),
-  );
+  return [...problems, ...compareWithDocs(context, emitted, backtickedSpans(files, pkg.dir))];
+}
+
+/**
+ * Each emitted name the docs do not name exactly, then each claim nothing emits. A colon name in
+ * the docs is a claim about this package's channels when it lies in a namespace the package emits
+ * in (`ladder:` for `ladder:cache:hit`), so rubric codes such as `param:key` in prose are not
+ * mistaken for channels.
+ */
+function compareWithDocs(
+  context: Context,
+  emitted: ReadonlyMap<string, ts.CallExpression>,
+  spans: ReadonlySet<string>,
+): TelemetryProblem[] {
+  const problems: TelemetryProblem[] = [];
   for (const [name, call] of emitted) {
-    if (!documented.has(name)) problems.push(atCall(context, "undocumented-channel", name, call));
+    if (!spans.has(name)) problems.push(atCall(context, "undocumented-channel", name, call));
   }
-  const entry = pkg.entryFile ?? join(pkg.dir, "src");
-  for (const name of documented) {
-    if (!emitted.has(name)) problems.push(atFile(context, name, entry));
+  const namespaces = new Set([...emitted.keys()].filter(isColonName).map(namespaceOf));
+  const entry = context.pkg.entryFile ?? join(context.pkg.dir, "src");
+  for (const span of spans) {
+    const claimed = isColonName(span) && namespaces.has(namespaceOf(span));
+    if (claimed && !emitted.has(span)) problems.push(atFile(context, span, entry));
   }
   return problems;
+}
+
+/** A colon-separated name that is not a module specifier or URL (`node:fs`, `https://…`). */
+function isColonName(name: string): boolean {
+  return COLON_NAME.test(name) && !SCHEMES.has(namespaceOf(name));
 }
 
 function atCall(
@@ -126,8 +150,10 @@ function atFile({ root, pkg }: Context, channel: string, path: string): Telemetr
   };
 }
 
+/** The first segment of a colon-separated name. */
 function namespaceOf(channel: string): string {
-  return channel.slice(0, channel.indexOf(":"));
+  const colon = channel.indexOf(":");
+  return colon < 0 ? channel : channel.slice(0, colon);
 }
 
 function relativePath(root: string, path: string): string {
@@ -195,17 +221,16 @@ function literalName(call: ts.CallExpression, checker: ts.TypeChecker): string |
   return type.isStringLiteral() ? type.value : undefined;
 }
 
-function documentedChannels(files: readonly ts.SourceFile[], dir: string): Set<string> {
+/** Every backticked span of the package's TSDoc comments and README, in the order they appear. */
+function backtickedSpans(files: readonly ts.SourceFile[], dir: string): Set<string> {
   const texts = files.flatMap((file) => file.text.match(DOC_COMMENT) ?? []);
   const readme = join(dir, "README.md");
   if (existsSync(readme)) texts.push(readFileSync(readme, "utf8"));
-  const names = new Set<string>();
+  const spans = new Set<string>();
   for (const text of texts) {
-    for (const [, name = ""] of text.matchAll(CHANNEL_NAME)) {
-      if (!SCHEMES.has(name.slice(0, name.indexOf(":")))) names.add(name);
-    }
+    for (const [, span = ""] of text.matchAll(BACKTICKED)) spans.add(span);
   }
-  return names;
+  return spans;
 }
 
 /** A file under the package's `src/` (not in node_modules, not another package's). */

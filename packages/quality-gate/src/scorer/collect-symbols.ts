@@ -1,18 +1,28 @@
 /**
  * Turns public exports into {@link SymbolFacts}: one entry per exported function (per overload
- * signature), class, interface, type alias, enum and variable, plus the public members of classes
- * and interfaces, enum members and getter/setter pairs (one symbol). `@internal` declarations are
- * set aside, never scored. Works on the compiler's nodes, for speed (see `public-surface.ts`).
+ * signature), class, interface, type alias, enum and variable, plus the public members of classes,
+ * interfaces and type-literal aliases (`type Options = { … }`), enum members, the exports of a
+ * namespace merged with a class, function or enum, and getter/setter pairs (one symbol).
+ * `@internal` declarations are set aside, never scored. Works on the compiler's nodes, for speed
+ * (see `public-surface.ts`).
  */
 import { relative, sep } from "node:path";
 import ts from "../typescript.cjs";
 import type { PublicExport } from "./public-surface.js";
 import { exportedDeclarations } from "./public-surface.js";
 import { declarationSpan } from "./declaration-span.js";
-import { readTsdoc } from "./read-tsdoc.js";
+import { paramRoot } from "./param-path.js";
+import { NO_DOC, readTsdoc } from "./read-tsdoc.js";
 import type { TsdocReading } from "./read-tsdoc.js";
+import type { TsdocDialect } from "./tsdoc-dialect.js";
 import type { SymbolFacts, SymbolKind } from "./symbol-facts.js";
-import { defaultExportFacts, shapeHasAny, signatureFacts, valueFacts } from "./type-facts.js";
+import {
+  defaultExportFacts,
+  shapeHasAny,
+  signatureFacts,
+  signaturesHaveAny,
+  valueFacts,
+} from "./type-facts.js";
 
 /** A public declaration left out of scoring because its TSDoc says `@internal`. */
 export interface InternalSymbol {
@@ -20,6 +30,8 @@ export interface InternalSymbol {
   readonly name: string;
   /** Its package. */
   readonly package: string;
+  /** The `exports` subpath it is reached through, when not the main entry `"."`. */
+  readonly entry?: string;
   /** Its file, relative to the repository root. */
   readonly file: string;
   /** Its 1-based line. */
@@ -34,11 +46,29 @@ export interface CollectedSymbols {
   readonly internal: InternalSymbol[];
 }
 
+/** Whose exports {@link collectSymbols} collects, and how to read their comments. */
+export interface CollectContext {
+  /** The repository root, for relative file paths. */
+  readonly root: string;
+  /** The package the exports belong to. */
+  readonly packageName: string;
+  /** The TSDoc dialect of a source file (its `tsdoc.json`); the standard tags when absent. */
+  readonly dialectOf?: ((file: string) => TsdocDialect) | undefined;
+  /** Which declarations of a namespace belong to the surface (see `surfaceFilter`); all by default. */
+  readonly inSurface?: ((declaration: ts.Node) => boolean) | undefined;
+}
+
 interface Scope {
   readonly root: string;
   readonly packageName: string;
   readonly checker: ts.TypeChecker;
   readonly out: CollectedSymbols;
+  /** Each source file's dialect, looked up once per file. */
+  readonly dialects: Map<ts.SourceFile, TsdocDialect | undefined>;
+  readonly dialectOf: ((file: string) => TsdocDialect) | undefined;
+  readonly inSurface: (declaration: ts.Node) => boolean;
+  /** The subpath of the export being collected, `undefined` for the main entry. */
+  entry: string | undefined;
 }
 
 type Callable = ts.FunctionDeclaration | ts.MethodDeclaration | ts.ConstructorDeclaration;
@@ -58,28 +88,39 @@ const PRIMARY_ORDER = [
  *
  * @param exports - the package's public exports
  * @param checker - the Program's type checker
- * @param root - the repository root, for relative file paths
- * @param packageName - the package the exports belong to
+ * @param context - the repository root (for relative paths), the package's name and the TSDoc
+ *   dialect of each file
  * @returns the symbols to score and the `@internal` ones
  * @example
  * ```ts
- * const { symbols } = collectSymbols(exports, checker, "/repo", "@ladder/cache");
+ * const { symbols } = collectSymbols(exports, checker, { root: "/repo", packageName: "@ladder/cache" });
  * ```
  */
 export function collectSymbols(
   exports: readonly PublicExport[],
   checker: ts.TypeChecker,
-  root: string,
-  packageName: string,
+  context: CollectContext,
 ): CollectedSymbols {
-  const scope: Scope = { root, packageName, checker, out: { symbols: [], internal: [] } };
-  for (const exported of exports) collectExport(exported.name, exported.declarations, scope);
+  const scope: Scope = {
+    root: context.root,
+    packageName: context.packageName,
+    checker,
+    out: { symbols: [], internal: [] },
+    dialects: new Map(),
+    dialectOf: context.dialectOf,
+    inSurface: context.inSurface ?? (() => true),
+    entry: undefined,
+  };
+  for (const exported of exports) {
+    scope.entry = exported.entry === "." ? undefined : exported.entry;
+    collectExport(exported.name, exported.declarations, scope);
+  }
   return scope.out;
 }
 
 function collectExport(name: string, declarations: readonly ts.Node[], scope: Scope): void {
   const primary = pickPrimary(declarations);
-  const reading = readTsdoc(docComment(primary) ?? firstDocComment(declarations));
+  const reading = readDoc(scope, [primary, ...declarations]);
   if (reading.internal) setAside(name, primary, scope);
   else if (ts.isClassDeclaration(primary)) collectClass(name, primary, reading, scope);
   else if (ts.isFunctionDeclaration(primary)) {
@@ -90,6 +131,27 @@ function collectExport(name: string, declarations: readonly ts.Node[], scope: Sc
   else if (ts.isEnumDeclaration(primary)) collectEnum(name, primary, reading, scope);
   else if (ts.isModuleDeclaration(primary)) collectNamespace(name, primary, scope);
   else collectVariable(name, primary, reading, scope);
+  if (!reading.internal) collectMergedNamespace(name, primary, declarations, scope);
+}
+
+/** The exports of a namespace merged with a class, function or enum: `Parser.of`. */
+function collectMergedNamespace(
+  name: string,
+  primary: ts.Node,
+  declarations: readonly ts.Node[],
+  scope: Scope,
+): void {
+  if (ts.isModuleDeclaration(primary)) return;
+  const merged = declarations.find(ts.isModuleDeclaration);
+  if (merged !== undefined) collectNamespace(name, merged, scope, isNamespaceMember);
+}
+
+/**
+ * A namespace merged with a class or an enum shares its symbol's exports with the class's static
+ * members and the enum's members, which are scored as members already.
+ */
+function isNamespaceMember(declaration: ts.Node): boolean {
+  return !ts.isClassElement(declaration) && !ts.isEnumMember(declaration);
 }
 
 function pickPrimary(declarations: readonly ts.Node[]): ts.Node {
@@ -100,11 +162,17 @@ function pickPrimary(declarations: readonly ts.Node[]): ts.Node {
   return declarations[0] as ts.Node;
 }
 
-function collectNamespace(name: string, node: ts.ModuleDeclaration, scope: Scope): void {
+function collectNamespace(
+  name: string,
+  node: ts.ModuleDeclaration,
+  scope: Scope,
+  keep: (declaration: ts.Node) => boolean = () => true,
+): void {
   const symbol = scope.checker.getSymbolAtLocation(node.name);
   if (symbol === undefined) return;
-  for (const [member, inner] of exportedDeclarations(symbol, scope.checker)) {
-    collectExport(`${name}.${member}`, inner, scope);
+  for (const [member, inner] of exportedDeclarations(symbol, scope.checker, scope.inSurface)) {
+    const kept = inner.filter(keep);
+    if (kept.length > 0) collectExport(`${name}.${member}`, kept, scope);
   }
 }
 
@@ -145,7 +213,7 @@ function collectCallables(
   const overloads = declarations.filter((declaration) => declaration.body === undefined);
   const signatures = overloads.length > 0 ? overloads : declarations.slice(0, 1);
   signatures.forEach((signature, index) => {
-    const reading = readTsdoc(docComment(signature));
+    const reading = readDoc(scope, [signature]);
     const names = paramNames(reading);
     const facts = signatureFacts(signature, implementation?.body, names, scope.checker);
     const overload = signatures.length > 1 ? { overload: index } : {};
@@ -179,7 +247,7 @@ function collectMember(
   siblings: readonly ts.ClassElement[],
   scope: Scope,
 ): void {
-  const reading = readTsdoc(docComment(member));
+  const reading = readDoc(scope, [member]);
   if (reading.internal) setAside(name, member, scope);
   else if (ts.isConstructorDeclaration(member)) {
     collectCallables(name, "constructor", siblings.filter(ts.isConstructorDeclaration), scope);
@@ -203,7 +271,7 @@ function collectAccessor(
   if (first === undefined) return;
   const getter = pair.find(ts.isGetAccessorDeclaration);
   const setter = pair.find(ts.isSetAccessorDeclaration);
-  const reading = readTsdoc(firstDocComment(pair));
+  const reading = readDoc(scope, pair);
   const typed = getter?.type !== undefined || setter?.parameters[0]?.type !== undefined;
   const hasAny = valueFacts(getter ?? first, scope.checker).hasAny;
   push(scope, first, { name, kind: "accessor", doc: reading.doc, value: { typed, hasAny } });
@@ -218,9 +286,22 @@ function collectInterface(
   const [first] = declarations;
   if (first === undefined) return;
   push(scope, first, { name, kind: "interface", doc: reading.doc });
-  for (const member of declarations.flatMap((declaration) => declaration.members)) {
-    const memberReading = readTsdoc(docComment(member));
-    const full = `${name}.${memberName(member)}`;
+  collectTypeMembers(
+    name,
+    declarations.flatMap((declaration) => declaration.members),
+    scope,
+  );
+}
+
+/** The property and method signatures of an interface or a type literal, as `Owner.member`. */
+function collectTypeMembers(
+  owner: string,
+  members: readonly ts.TypeElement[],
+  scope: Scope,
+): void {
+  for (const member of members) {
+    const memberReading = readDoc(scope, [member]);
+    const full = `${owner}.${memberName(member)}`;
     if (memberReading.internal) setAside(full, member, scope);
     else if (ts.isMethodSignature(member)) {
       const signature = signatureFacts(
@@ -237,6 +318,11 @@ function collectInterface(
   }
 }
 
+/**
+ * A type alias: a function type is scored as a signature; a type literal like an interface, its
+ * members one by one, the alias itself checked for `any` only in what no member covers (index,
+ * call and construct signatures); any other type for `any` anywhere in it.
+ */
 function collectTypeAlias(
   name: string,
   node: ts.TypeAliasDeclaration,
@@ -246,6 +332,16 @@ function collectTypeAlias(
   if (ts.isFunctionTypeNode(node.type)) {
     const signature = signatureFacts(node.type, undefined, paramNames(reading), scope.checker);
     push(scope, node, { name, kind: "type", doc: reading.doc, signature });
+    return;
+  }
+  if (ts.isTypeLiteralNode(node.type)) {
+    const { members } = node.type;
+    const unscored = members.filter(
+      (m) => !ts.isPropertySignature(m) && !ts.isMethodSignature(m),
+    );
+    const hasAny = signaturesHaveAny(unscored, scope.checker);
+    push(scope, node, { name, kind: "type", doc: reading.doc, shapeHasAny: hasAny });
+    collectTypeMembers(name, members, scope);
     return;
   }
   const hasAny = shapeHasAny(node.type, scope.checker);
@@ -260,12 +356,12 @@ function collectEnum(
 ): void {
   push(scope, node, { name, kind: "enum", doc: reading.doc });
   for (const member of node.members) {
-    const doc = readTsdoc(docComment(member)).doc;
+    const doc = readDoc(scope, [member]).doc;
     push(scope, member, { name: `${name}.${memberName(member)}`, kind: "enum-member", doc });
   }
 }
 
-type Located = Omit<SymbolFacts, "package" | "file" | "line" | "span">;
+type Located = Omit<SymbolFacts, "package" | "entry" | "file" | "line" | "span">;
 
 /**
  * Records one symbol. Every facts object is built with the same fields in the same order (absent
@@ -278,6 +374,7 @@ function push(scope: Scope, node: ts.Node, facts: Located): void {
     name: facts.name,
     kind: facts.kind,
     package: scope.packageName,
+    entry: scope.entry,
     file,
     line,
     span: declarationSpan(node),
@@ -290,7 +387,13 @@ function push(scope: Scope, node: ts.Node, facts: Located): void {
 }
 
 function setAside(name: string, node: ts.Node, scope: Scope): void {
-  scope.out.internal.push({ name, package: scope.packageName, ...where(node, scope.root) });
+  const entry = scope.entry === undefined ? {} : { entry: scope.entry };
+  scope.out.internal.push({
+    name,
+    package: scope.packageName,
+    ...entry,
+    ...where(node, scope.root),
+  });
 }
 
 /** Relative paths by file: computed once per file, not once per symbol. */
@@ -306,8 +409,9 @@ function where(node: ts.Node, root: string): { file: string; line: number } {
   return { file, line: source.getLineAndCharacterOfPosition(node.getStart(source)).line + 1 };
 }
 
+/** The documented parameters in order (property paths such as `options.x` left out). */
 function paramNames(reading: TsdocReading): string[] {
-  return reading.doc.params.map((param) => param.name);
+  return reading.doc.params.map((param) => param.name).filter((name) => paramRoot(name) === name);
 }
 
 function isPublic(member: ts.ClassElement): boolean {
@@ -354,10 +458,23 @@ function isDocComment(text: string): boolean {
   return text.startsWith("/**") && text !== "/**/" && !text.includes("@packageDocumentation");
 }
 
-function firstDocComment(declarations: readonly ts.Node[]): string | undefined {
-  for (const declaration of declarations) {
-    const comment = docComment(declaration);
-    if (comment !== undefined) return comment;
+/** The reading of the first of `nodes` that has a doc comment, in its file's TSDoc dialect. */
+function readDoc(scope: Scope, nodes: readonly ts.Node[]): TsdocReading {
+  for (const node of nodes) {
+    const comment = docComment(node);
+    if (comment !== undefined) return readTsdoc(comment, dialectOf(scope, node.getSourceFile()));
   }
-  return undefined;
+  return NO_READING;
+}
+
+const NO_READING: TsdocReading = { doc: NO_DOC, internal: false, packageDocumentation: false };
+
+function dialectOf(scope: Scope, file: ts.SourceFile): TsdocDialect | undefined {
+  if (scope.dialectOf === undefined) return undefined;
+  let dialect = scope.dialects.get(file);
+  if (dialect === undefined) {
+    dialect = scope.dialectOf(file.fileName);
+    scope.dialects.set(file, dialect);
+  }
+  return dialect;
 }

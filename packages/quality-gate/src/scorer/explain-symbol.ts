@@ -3,6 +3,7 @@
  * failure, like `mix doctor.explain`. Pure: it reads facts and returns lines.
  */
 import { fixFor } from "./fix-for.js";
+import { qualifiedName } from "./qualified-name.js";
 import { docChecks, scoreSymbol, typeChecks } from "./rubric.js";
 import type { SymbolFacts } from "./symbol-facts.js";
 
@@ -20,7 +21,7 @@ export interface ExplainedCheck {
 
 /** The explanation of one symbol. */
 export interface SymbolExplanation {
-  /** The symbol's public name. */
+  /** The symbol's public name, qualified by its subpath when not the main entry (`./sub:foo`). */
   readonly name: string;
   /** Its kind. */
   readonly kind: SymbolFacts["kind"];
@@ -46,10 +47,11 @@ export function explainSymbol(facts: SymbolFacts): SymbolExplanation {
   const explain = (category: "doc" | "types") => (check: { code: string; passed: boolean }) =>
     check.passed
       ? { category, code: check.code, passed: true }
-      : { category, code: check.code, passed: false, fix: fixFor(check.code, facts.name) };
+      : { category, code: check.code, passed: false, fix: fixFor(check.code, name) };
+  const name = qualifiedName(facts.name, facts.entry);
   const score = scoreSymbol(facts);
   return {
-    name: facts.name,
+    name,
     kind: facts.kind,
     location: `${facts.file}:${String(facts.line)}`,
     scores: { doc: score.doc.score, types: score.types.score },

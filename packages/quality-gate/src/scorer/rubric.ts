@@ -4,6 +4,7 @@
  * every rule is pinned by table tests.
  */
 import { isInformative } from "./informative.js";
+import { paramRoot } from "./param-path.js";
 import type { DocFacts, SignatureFacts, SymbolFacts } from "./symbol-facts.js";
 
 /** One rubric check applied to one symbol. */
@@ -87,6 +88,9 @@ export function typeChecks(facts: SymbolFacts): CheckResult[] {
     }
   }
   if (value !== undefined) {
+    // `typed`: an annotation, or an initializer that fixes the type as isolatedDeclarations
+    // decides it (`as T`, `as const`, literals; `satisfies` transparent): see the collector's
+    // inferable-initializer.ts.
     checks.push({ code: `property-type:${memberName(facts.name)}`, passed: value.typed });
     checks.push({ code: "any:value", passed: !value.hasAny });
   }
@@ -148,9 +152,11 @@ function signatureDocChecks(facts: SymbolFacts, signature: SignatureFacts): Chec
     code: `param:${param.name}`,
     passed: isDescribed(doc, param.name),
   }));
+  // `@param options.x` documents a property of `options`: stale only when `options` is gone, and
+  // never a stand-in for `@param options` itself.
   const declared = new Set(signature.params.map((param) => param.name));
   for (const documented of doc.params) {
-    if (!declared.has(documented.name)) {
+    if (!declared.has(paramRoot(documented.name))) {
       checks.push({ code: `stale-param:${documented.name}`, passed: false });
     }
   }

@@ -3,17 +3,20 @@
  * scores them with the rubric. One TypeScript Program serves it all, the same one rung 0 checks.
  */
 import { readFileSync } from "node:fs";
-import { relative, resolve, sep } from "node:path";
+import { relative, sep } from "node:path";
 import type ts from "typescript";
+import { isReferencedSource } from "../ladder/create-program.js";
+import type { Project, ProjectPackage } from "../project/discover-project.js";
+import type { PackageEntryPoints } from "../project/entry-points.js";
 import { collectSymbols } from "./collect-symbols.js";
 import type { InternalSymbol } from "./collect-symbols.js";
-import { findEntryPoints } from "./entry-points.js";
-import { findPackages } from "./find-packages.js";
-import { collectPublicExports } from "./public-surface.js";
+import { collectPublicExports, surfaceFilter } from "./public-surface.js";
 import type { PublicExport } from "./public-surface.js";
 import { aggregate, scoreSymbol } from "./rubric.js";
 import type { CategoryScore } from "./rubric.js";
 import type { SymbolFacts } from "./symbol-facts.js";
+import { createDialectResolver } from "./tsdoc-dialect.js";
+import type { TsdocDialect } from "./tsdoc-dialect.js";
 
 /** One scored public symbol, as it appears in the JSON report's `symbols`. */
 export interface ScoredSymbol {
@@ -23,6 +26,11 @@ export interface ScoredSymbol {
   readonly kind: SymbolFacts["kind"];
   /** The workspace package it belongs to. */
   readonly package: string;
+  /**
+   * The `exports` subpath it is reached through (`"./sub"`), absent for the main entry `"."`:
+   * with `name` and `package`, what tells apart one name exported by several subpaths.
+   */
+  readonly entry?: string;
   /** Its file, relative to the repository root. */
   readonly file: string;
   /** Its 1-based line. */
@@ -45,6 +53,8 @@ export interface PackageStanding {
   readonly entryFiles: readonly string[];
   /** `exports` targets that map to no source file. */
   readonly unresolvedExports: readonly string[];
+  /** Entry files no TypeScript project of the repository includes (so nothing in them is scored). */
+  readonly outsideProjects: readonly string[];
   /** Whether an entry file carries a `@packageDocumentation` comment. */
   readonly hasPackageDocumentation: boolean;
 }
@@ -55,6 +65,10 @@ export interface CollectedPackage {
   readonly standing: PackageStanding;
   /** The package's directory, absolute. */
   readonly dir: string;
+  /** The Program its entry files belong to (one per TypeScript project of the repository). */
+  readonly program: ts.Program;
+  /** That Program's type checker. */
+  readonly checker: ts.TypeChecker;
   /** The public exports, for checks that need declarations (rung 5's JSON.parse check). */
   readonly exports: readonly PublicExport[];
   /** The facts of every public symbol. */
@@ -65,10 +79,10 @@ export interface CollectedPackage {
 
 /** Everything collection found, before scoring. */
 export interface CollectedWorkspace {
-  /** The Program's type checker, shared by every check. */
-  readonly checker: ts.TypeChecker;
   /** One entry per workspace package. */
   readonly packages: readonly CollectedPackage[];
+  /** The `tsdoc.json` files the comments were read with, and what their loader reported. */
+  readonly tsdocConfigs: readonly TsdocDialect[];
 }
 
 /** Everything the scorer found. */
@@ -88,58 +102,84 @@ export interface WorkspaceScore {
 /**
  * Collects the public surface of every package in a repository, without scoring it.
  *
- * @param program - the Program over the repository's tsconfig (shared with rung 0)
- * @param root - the repository root
- * @param entryPoints - entry files relative to the root (the config's `entryPoints`); when given,
- *   the repository is scored as one package with these entries instead of each package's exports
- * @returns the checker and, per package, its exports, symbol facts and standing
+ * @param programs - the Programs of the repository's TypeScript projects (shared with rung 0)
+ * @param project - the repository: its packages and their entry points
+ * @returns per package, its exports, symbol facts and standing
  * @example
  * ```ts
- * const { packages } = collectWorkspace(createProgram("/repo"), "/repo");
+ * const { packages } = collectWorkspace([createProgram("/repo")], discoverProject("/repo"));
  * packages[0]?.facts.length; // 51
  * ```
  */
 export function collectWorkspace(
-  program: ts.Program,
-  root: string,
-  entryPoints?: readonly string[],
+  programs: readonly ts.Program[],
+  project: Project,
 ): CollectedWorkspace {
-  const checker = program.getTypeChecker();
   const seen = new Set<ts.Node>();
-  const dirs = entryPoints === undefined ? findPackages(root) : [root];
-  const packages = dirs.map((dir): CollectedPackage => {
-    const found = findEntryPoints(dir);
-    const entry =
-      entryPoints === undefined
-        ? found
-        : {
-            ...found,
-            entryFiles: entryPoints.map((file) => resolve(root, file)),
-            unresolved: [],
-          };
-    const sources = entry.entryFiles
-      .map((file) => program.getSourceFile(file))
-      .filter((file) => file !== undefined);
-    const exports = collectPublicExports(sources, checker, seen);
-    const { symbols, internal } = collectSymbols(exports, checker, root, entry.name);
-    return { standing: standing(root, entry), dir, exports, facts: symbols, internal };
+  const dialects = createDialectResolver();
+  const packages = project.packages.flatMap((pkg): CollectedPackage[] => {
+    const program = programOf(programs, pkg.entries.entryFiles);
+    if (program === undefined) return [];
+    const checker = program.getTypeChecker();
+    const { sources, subpaths } = entrySources(program, pkg.entries);
+    const exports = collectPublicExports(sources, checker, seen, subpaths);
+    const { symbols, internal } = collectSymbols(exports, checker, {
+      root: project.root,
+      packageName: pkg.manifest.name,
+      dialectOf: dialects.dialectOf,
+      inSurface: surfaceFilter(sources),
+    });
+    return [
+      {
+        standing: standing(project.root, pkg, program),
+        dir: pkg.dir,
+        program,
+        checker,
+        exports,
+        facts: symbols,
+        internal,
+      },
+    ];
   });
-  return { checker, packages };
+  return { packages, tsdocConfigs: dialects.loaded() };
+}
+
+/**
+ * The Program a package's entry files belong to: the project that owns them (not one that only
+ * reads them as a referenced project's sources), else any that reads them, else the first.
+ */
+function programOf(
+  programs: readonly ts.Program[],
+  entryFiles: readonly string[],
+): ts.Program | undefined {
+  const has = (program: ts.Program, own: boolean): boolean =>
+    entryFiles.some(
+      (file) =>
+        program.getSourceFile(file) !== undefined && (!own || !isReferencedSource(program, file)),
+    );
+  return (
+    programs.find((program) => has(program, true)) ??
+    programs.find((program) => has(program, false)) ??
+    programs[0]
+  );
 }
 
 /**
  * Scores the public API of every package in a repository.
  *
- * @param program - the Program over the repository's tsconfig (shared with rung 0)
- * @param root - the repository root
+ * @param programs - the Programs of the repository's TypeScript projects (shared with rung 0)
+ * @param project - the repository: its packages and their entry points
  * @returns per-symbol scores, `@internal` symbols, package standings and category scores
  * @example
  * ```ts
- * scoreWorkspace(createProgram("/repo"), "/repo").documentation; // 1
+ * scoreWorkspace([createProgram("/repo")], discoverProject("/repo")).documentation; // 1
  * ```
  */
-export function scoreWorkspace(program: ts.Program, root: string): WorkspaceScore {
-  return scoreCollected(collectWorkspace(program, root));
+export function scoreWorkspace(
+  programs: readonly ts.Program[],
+  project: Project,
+): WorkspaceScore {
+  return scoreCollected(collectWorkspace(programs, project));
 }
 
 /**
@@ -173,10 +213,12 @@ export function scoreCollected(workspace: CollectedWorkspace): WorkspaceScore {
 
 function toScored(facts: SymbolFacts, doc: CategoryScore, types: CategoryScore): ScoredSymbol {
   const overload = facts.overload === undefined ? {} : { overload: facts.overload };
+  const entry = facts.entry === undefined ? {} : { entry: facts.entry };
   return {
     name: facts.name,
     kind: facts.kind,
     package: facts.package,
+    ...entry,
     file: facts.file,
     line: facts.line,
     ...overload,
@@ -185,14 +227,35 @@ function toScored(facts: SymbolFacts, doc: CategoryScore, types: CategoryScore):
   };
 }
 
-function standing(root: string, entry: ReturnType<typeof findEntryPoints>): PackageStanding {
+/** The entry files in the Program, and the `exports` subpath of those not at `"."`. */
+function entrySources(
+  program: ts.Program,
+  entry: PackageEntryPoints,
+): { sources: ts.SourceFile[]; subpaths: Map<ts.SourceFile, string> } {
+  const sources: ts.SourceFile[] = [];
+  const subpaths = new Map<ts.SourceFile, string>();
+  for (const file of entry.entryFiles) {
+    const source = program.getSourceFile(file);
+    if (source === undefined) continue;
+    sources.push(source);
+    const subpath = entry.subpaths.get(file);
+    if (subpath !== undefined) subpaths.set(source, subpath);
+  }
+  return { sources, subpaths };
+}
+
+function standing(root: string, pkg: ProjectPackage, program: ts.Program): PackageStanding {
   const rel = (path: string): string => relative(root, path).split(sep).join("/") || ".";
+  const { entryFiles, unresolved } = pkg.entries;
   return {
-    name: entry.name,
-    dir: rel(entry.dir),
-    entryFiles: entry.entryFiles.map(rel),
-    unresolvedExports: entry.unresolved,
-    hasPackageDocumentation: entry.entryFiles.some((file) =>
+    name: pkg.manifest.name,
+    dir: rel(pkg.dir),
+    entryFiles: entryFiles.map(rel),
+    unresolvedExports: unresolved,
+    outsideProjects: entryFiles
+      .filter((file) => program.getSourceFile(file) === undefined)
+      .map(rel),
+    hasPackageDocumentation: entryFiles.some((file) =>
       /\/\*\*(?:(?!\*\/)[\s\S])*@packageDocumentation/.test(readFileSync(file, "utf8")),
     ),
   };

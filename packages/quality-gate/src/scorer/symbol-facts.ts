@@ -23,7 +23,10 @@ export interface DocFacts {
   readonly present: boolean;
   /** The summary section as plain text, trimmed; empty when there is none. */
   readonly summary: string;
-  /** Every `@param` block: its parameter name and whether it has a description. */
+  /**
+   * Every named `@param` block: its name and whether it has a description. A name is a parameter
+   * (`x`, also from JSDoc's `[x]` / `[x=1]`) or a property path into one (`options.x`).
+   */
   readonly params: readonly { readonly name: string; readonly described: boolean }[];
   /** Whether there is a `@returns` block. */
   readonly hasReturns: boolean;
@@ -39,7 +42,10 @@ export interface DocFacts {
 export interface ParamFacts {
   /** The parameter's name (a destructured parameter is named by its position, `param0`). */
   readonly name: string;
-  /** Whether it has a type annotation, or a literal default value that fixes its type. */
+  /**
+   * Whether it has a type annotation, or a default value that fixes its type (a literal, `as T`:
+   * what `isolatedDeclarations` accepts, see `inferable-initializer.ts`).
+   */
   readonly typed: boolean;
   /** Whether its type is, or contains, `any` (explicit or inferred). */
   readonly hasAny: boolean;
@@ -61,7 +67,10 @@ export interface SignatureFacts {
 
 /** A value-holding symbol: an exported variable, a class property or an accessor pair. */
 export interface ValueFacts {
-  /** Whether the type is written out, or the initializer is a literal or `as const`. */
+  /**
+   * Whether the type is written out, or the initializer fixes it as `isolatedDeclarations` would
+   * (a literal, `as T`, `as const`, an object literal of such values; `satisfies` is transparent).
+   */
   readonly typed: boolean;
   /** Whether the type is, or contains, `any`. */
   readonly hasAny: boolean;
@@ -75,6 +84,11 @@ export interface SymbolFacts {
   readonly kind: SymbolKind;
   /** The workspace package the symbol belongs to (its `package.json` name). */
   readonly package: string;
+  /**
+   * The `exports` subpath the symbol is reached through (`"./sub"`); absent for the main entry
+   * `"."`. With `name`, it identifies the symbol (see `qualified-name.ts`).
+   */
+  readonly entry?: string | undefined;
   /** The declaring file, relative to the repository root, with `/` separators. */
   readonly file: string;
   /** The 1-based line of the declaration. */

@@ -1,10 +1,11 @@
 /**
  * The worker of {@link prefetchTsdoc}: reads the doc comments of a list of files with the same
  * TSDoc reader the collector uses, then posts every reading and raises the shared flag, so the
- * main thread can take them without going back to its event loop. A file unchanged since the last
- * run takes its readings from the incremental cache (`tsdoc.json`): parsing TSDoc is most of this
- * thread's work, and a thread that finishes early leaves the second core to the compiler's
- * garbage collector.
+ * main thread can take them without going back to its event loop. Each file is read with the tags
+ * of its own `tsdoc.json` (see `tsdoc-dialect.ts`). A file unchanged since the last run, under an
+ * unchanged `tsdoc.json`, takes its readings from the incremental cache (the cache's `tsdoc.json`
+ * file): parsing TSDoc is most of this thread's work, and a thread that finishes early leaves the
+ * second core to the compiler's garbage collector.
  *
  * @internal
  */
@@ -13,8 +14,9 @@ import type { MessagePort } from "node:worker_threads";
 import { workerData } from "node:worker_threads";
 import { cacheKey, openResultCache } from "../cache/result-cache.js";
 import { lowerThreadPriority } from "./background-priority.js";
-import { readerVersion, readTsdoc } from "./read-tsdoc.js";
+import { readerVersion, readingKey, readTsdoc } from "./read-tsdoc.js";
 import type { TsdocReading } from "./read-tsdoc.js";
+import { createDialectResolver } from "./tsdoc-dialect.js";
 
 /** What the main thread hands the worker. */
 interface PrefetchJob {
@@ -36,6 +38,7 @@ function readAll(
 ): [string, TsdocReading][] {
   const cache = openResultCache<FileReadings>(cacheDir, "tsdoc");
   const reader = readerVersion();
+  const { dialectOf } = createDialectResolver();
   const readings = new Map<string, TsdocReading>();
   let parsed = false;
   for (const file of files) {
@@ -45,16 +48,22 @@ function readAll(
     } catch {
       continue; // the Program reports unreadable files; the collector parses what it finds
     }
-    const key = cacheKey(reader, text);
+    const dialect = dialectOf(file);
+    // The dialect's key hashes the tsdoc.json and what it extends: editing one reads again.
+    const key = cacheKey(reader, dialect.key, text);
     let own = cache.get(file, key);
     if (own === undefined) {
       own = [...text.matchAll(DOC_COMMENT)].map(
-        ([comment]) => [comment, readings.get(comment) ?? readTsdoc(comment)] as const,
+        ([comment]) =>
+          [
+            comment,
+            readings.get(readingKey(comment, dialect)) ?? readTsdoc(comment, dialect),
+          ] as const,
       );
       cache.set(file, key, own);
       parsed = true;
     }
-    for (const [comment, reading] of own) readings.set(comment, reading);
+    for (const [comment, reading] of own) readings.set(readingKey(comment, dialect), reading);
   }
   if (parsed) cache.save();
   return [...readings];

@@ -4,6 +4,7 @@
  * `any[]`, an `any` returned from an untyped dependency). Works on the compiler's nodes.
  */
 import ts from "../typescript.cjs";
+import { isInferableInitializer } from "./inferable-initializer.js";
 import type { ParamFacts, SignatureFacts, ValueFacts } from "./symbol-facts.js";
 
 /** A declaration whose type can be written out: variable, property, parameter, accessor. */
@@ -59,11 +60,11 @@ export function signatureFacts(
  *
  * @param node - the declaration
  * @param checker - the Program's type checker
- * @returns whether its type is written out (or fixed by a literal / `as const` initializer) and
- *   whether it contains `any`
+ * @returns whether its type is written out (or fixed by its initializer, as `isolatedDeclarations`
+ *   decides it: see `inferable-initializer.ts`) and whether it contains `any`
  * @example
  * ```ts
- * valueFacts(variable, checker).typed; // false for `export const x = compute()`
+ * valueFacts(variable, checker).typed; // false for `export const x = compute()`, true for `… as T`
  * ```
  */
 export function valueFacts(node: ValueNode, checker: ts.TypeChecker): ValueFacts {
@@ -74,8 +75,8 @@ export function valueFacts(node: ValueNode, checker: ts.TypeChecker): ValueFacts
 }
 
 /**
- * Reads the type facts of `export default <expression>`: it has no annotation, so only a literal
- * or `as const` fixes its type. The type is read from the module's `default` symbol, because the
+ * Reads the type facts of `export default <expression>`: it has no annotation, so only its
+ * expression can fix its type (a literal, `as T`, `as const`: see `inferable-initializer.ts`). The type is read from the module's `default` symbol, because the
  * checker types an export assignment's expression as `any` when asked about the node itself.
  *
  * @param node - the `export default` statement
@@ -93,7 +94,7 @@ export function defaultExportFacts(
   const module = checker.getSymbolAtLocation(node.getSourceFile());
   const symbol = module && checker.getExportsOfModule(module).find((e) => e.name === "default");
   return {
-    typed: isLiteralOrConst(node.expression),
+    typed: isInferableInitializer(node.expression, true),
     hasAny: symbol !== undefined && containsAny(checker.getTypeOfSymbol(symbol), checker),
   };
 }
@@ -113,10 +114,51 @@ export function shapeHasAny(typeNode: ts.TypeNode, checker: ts.TypeChecker): boo
   return mentionsAny(typeNode) || containsAny(checker.getTypeAtLocation(typeNode), checker);
 }
 
-/** A type annotation, or an initializer that is a literal or `as const`. */
+/**
+ * Tells whether the members of a type literal that are not scored one by one (index, call and
+ * construct signatures, accessors) mention `any` or resolve to a type containing it.
+ *
+ * @param signatures - those members
+ * @param checker - the Program's type checker
+ * @returns `true` when `any` appears in one of them
+ * @example
+ * ```ts
+ * signaturesHaveAny([indexSignature], checker); // true for `[key: string]: any`
+ * ```
+ */
+export function signaturesHaveAny(
+  signatures: readonly ts.TypeElement[],
+  checker: ts.TypeChecker,
+): boolean {
+  return signatures.some((signature) => {
+    if (mentionsAny(signature)) return true;
+    if (!ts.isFunctionLike(signature)) return false;
+    const nodes = [signature.type, ...signature.parameters.map((param) => param.type)];
+    return nodes.some(
+      (node) => node !== undefined && containsAny(checker.getTypeFromTypeNode(node), checker),
+    );
+  });
+}
+
+/**
+ * A type annotation, or an initializer that fixes the type as `isolatedDeclarations` would see it
+ * (a literal, `as T`, `as const`, an object literal of such values; `satisfies` is transparent).
+ */
 function isTyped(node: ValueNode): boolean {
   if (node.type !== undefined) return true;
-  return node.initializer !== undefined && isLiteralOrConst(node.initializer);
+  return (
+    node.initializer !== undefined &&
+    isInferableInitializer(node.initializer, keepsLiterals(node))
+  );
+}
+
+/** A `const` variable or a `readonly` property keeps literal types (`"a"`, not `string`). */
+function keepsLiterals(node: ValueNode): boolean {
+  if (ts.isParameter(node)) return false;
+  if (ts.isVariableDeclaration(node)) {
+    return (ts.getCombinedNodeFlags(node) & ts.NodeFlags.Constant) !== 0;
+  }
+  return (ts.getCombinedModifierFlags(node as ts.Declaration) & ts.ModifierFlags.Readonly) !== 0;
 }
 
 /** Whether a written type mentions the `any` keyword anywhere. */
@@ -177,28 +219,15 @@ function isReference(type: ts.Type): type is ts.TypeReference {
   );
 }
 
-const LITERAL_KINDS = new Set([
-  ts.SyntaxKind.StringLiteral,
-  ts.SyntaxKind.NumericLiteral,
-  ts.SyntaxKind.BigIntLiteral,
-  ts.SyntaxKind.NoSubstitutionTemplateLiteral,
-  ts.SyntaxKind.TrueKeyword,
-  ts.SyntaxKind.FalseKeyword,
-]);
-
-function isLiteralOrConst(node: ts.Expression): boolean {
-  if (LITERAL_KINDS.has(node.kind)) return true;
-  if (ts.isPrefixUnaryExpression(node)) return LITERAL_KINDS.has(node.operand.kind);
-  return ts.isAsExpression(node) && ts.isConstTypeReference(node.type);
-}
-
 /**
  * A `throw` in the node's own code, not inside a nested function or class. Most bodies have no
- * `throw` anywhere in their text, and finding that out is cheaper than walking their syntax.
+ * `throw` anywhere in their text, and finding that out is cheaper than walking their syntax. The
+ * search stays inside the body: searching on from it to the next `throw` in the file read the
+ * rest of the file once per function, quadratic in a large generated file without one.
  */
 function hasOwnThrow(node: ts.Node): boolean {
-  const at = node.getSourceFile().text.indexOf("throw", node.pos);
-  return at >= 0 && at < node.end && hasThrowStatement(node);
+  const body = node.getSourceFile().text.slice(node.pos, node.end);
+  return body.includes("throw") && hasThrowStatement(node);
 }
 
 function hasThrowStatement(node: ts.Node): boolean {

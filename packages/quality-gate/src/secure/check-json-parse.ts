@@ -5,10 +5,11 @@
  */
 import ts from "../typescript.cjs";
 import type { PublicExport } from "../scorer/public-surface.js";
+import { qualifiedName } from "../scorer/qualified-name.js";
 
 /** One unvalidated `JSON.parse` result leaving a public function. */
 export interface JsonParseLeak {
-  /** The public function's name (`parse`, `Config.load`). */
+  /** The public function's name (`parse`, `Config.load`, `./sub:parse` for a subpath's). */
   readonly symbol: string;
   /** The return type it claims instead of `unknown`. */
   readonly claimedType: string;
@@ -34,8 +35,8 @@ export function findJsonParseLeaks(
   checker: ts.TypeChecker,
 ): JsonParseLeak[] {
   const leaks: JsonParseLeak[] = [];
-  for (const { name, declarations } of exports) {
-    for (const [symbol, fn] of publicFunctions(name, declarations)) {
+  for (const { name, declarations, entry } of exports) {
+    for (const [symbol, fn] of publicFunctions(qualifiedName(name, entry), declarations)) {
       leaks.push(...leaksOf(symbol, fn, checker));
     }
   }

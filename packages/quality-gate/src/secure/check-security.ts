@@ -35,10 +35,11 @@ export interface SecurityInput {
   readonly root: string;
   /** The source files to scan (absolute paths): the packages' `src/` files. */
   readonly files: readonly string[];
-  /** The public exports, for the `JSON.parse` boundary check. */
-  readonly exports: readonly PublicExport[];
-  /** The Program's type checker, for the `JSON.parse` boundary check. */
-  readonly checker: ts.TypeChecker;
+  /** Each package's public exports and its Program's checker, for the `JSON.parse` boundary check. */
+  readonly publicApi: readonly {
+    readonly exports: readonly PublicExport[];
+    readonly checker: ts.TypeChecker;
+  }[];
   /** Values the secret scanner must not report (exact strings or `/regex/` sources). */
   readonly allowSecrets: readonly string[];
   /** The incremental cache's folder, for ESLint's cache of the sink rules; none when absent. */
@@ -68,18 +69,20 @@ export async function checkSecurity(input: SecurityInput): Promise<SecurityProbl
   return [
     ...(await findSinks(input, rel)),
     ...findSecrets(input.files, input.allowSecrets, rel),
-    ...findJsonParseLeaks(input.exports, input.checker).map((leak) => {
-      const file = leak.call.getSourceFile();
-      const position = file.getLineAndCharacterOfPosition(leak.call.getStart(file));
-      return {
-        ruleId: "security/unvalidated-json",
-        file: rel(file.fileName),
-        line: position.line + 1,
-        column: position.character + 1,
-        symbol: leak.symbol,
-        message: `JSON.parse's result leaves ${leak.symbol} typed as ${leak.claimedType}, which nothing has checked. Return unknown and narrow it with a type guard or a schema.`,
-      };
-    }),
+    ...input.publicApi
+      .flatMap(({ exports, checker }) => findJsonParseLeaks(exports, checker))
+      .map((leak) => {
+        const file = leak.call.getSourceFile();
+        const position = file.getLineAndCharacterOfPosition(leak.call.getStart(file));
+        return {
+          ruleId: "security/unvalidated-json",
+          file: rel(file.fileName),
+          line: position.line + 1,
+          column: position.character + 1,
+          symbol: leak.symbol,
+          message: `JSON.parse's result leaves ${leak.symbol} typed as ${leak.claimedType}, which nothing has checked. Return unknown and narrow it with a type guard or a schema.`,
+        };
+      }),
   ];
 }
 

@@ -3,6 +3,7 @@
  * inputs always split the same way) so `merge-reports` can join the shards' reports into the
  * report an unsharded run would have written.
  */
+import { QualityGateError } from "../errors.js";
 
 /** One shard of `count`, numbered from 1. */
 export interface Shard {
@@ -13,10 +14,7 @@ export interface Shard {
 }
 
 /** A `--shard` value that does not name a shard: the CLI prints the message and exits 2. */
-export class ShardError extends Error {
-  /** Stable code for the CLI and tests. */
-  readonly code = "INVALID_SHARD";
-
+export class ShardError extends QualityGateError<"INVALID_SHARD"> {
   /**
    * Creates the error.
    *
@@ -28,6 +26,7 @@ export class ShardError extends Error {
    */
   constructor(value: string) {
     super(
+      "INVALID_SHARD",
       `--shard ${value}: expected i/n with whole numbers 1 <= i <= n (for example --shard 1/3).`,
     );
     this.name = "ShardError";

@@ -7,13 +7,17 @@
  * @internal
  */
 import { spawnSync } from "node:child_process";
-import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { dirname } from "node:path";
+import { createHash } from "node:crypto";
+import { chmodSync, readFileSync, renameSync, rmSync, statSync } from "node:fs";
+import { basename, join } from "node:path";
 import { QualityGateError } from "../errors.js";
+import { openPrivateDirectory } from "../fs/private-directory.js";
+import { writeAtomically } from "../fs/write-atomically.js";
 import type ts from "../typescript.cjs";
 import { libOptions, libReuseKey, SNAPSHOT_GLOBAL_NAME } from "./lib-reuse.js";
 import type { LibSet, SnapshotRequest } from "./snapshot-types.js";
-import type { SnapshotFiles } from "./snapshot-file.js";
+import { readSnapshotManifest } from "./snapshot-file.js";
+import type { SnapshotFiles, SnapshotManifest } from "./snapshot-file.js";
 
 /** How many repositories' options one snapshot serves; each adds its lib files (4–22 MB; DOM is most). */
 const MAX_LIB_SETS = 4;
@@ -35,14 +39,16 @@ export interface BuiltSnapshot {
 }
 
 /**
- * Builds the snapshot so that Programs with `options` start with their lib files ready.
+ * Builds the snapshot so that Programs with `options` start with their lib files ready, in a
+ * directory only this user can write (created `0o700`), and records its size and hash beside it.
  *
  * @param compiler - the compiler the options are read with
  * @param options - the repository's compiler options
  * @param files - where the snapshot goes and what it is built from
  * @param env - the environment the builder runs in
  * @returns the snapshot
- * @throws QualityGateError `SNAPSHOT_FAILED` when Node could not build it
+ * @throws QualityGateError `SNAPSHOT_FAILED` when Node could not build it, or the directory is
+ *   not private to this user (another user's, writable by others) or cannot be created
  * @internal
  */
 export function buildSnapshot(
@@ -52,7 +58,10 @@ export function buildSnapshot(
   env: Readonly<Record<string, string | undefined>>,
 ): BuiltSnapshot {
   const wanted = libSet(compiler, options);
-  const kept = readLibSets(files.optionSets).filter((set) => set.key !== wanted.key);
+  const dir = privateDirectory(files.dir);
+  const previous = readSnapshotManifest(files);
+  const held = typeof previous === "string" ? [] : previous.manifest.libSets;
+  const kept = held.filter((set) => set.key !== wanted.key);
   const libSets = [wanted, ...kept].slice(0, MAX_LIB_SETS);
   const request: SnapshotRequest = {
     typescript: files.typescript,
@@ -60,8 +69,8 @@ export function buildSnapshot(
     globalName: SNAPSHOT_GLOBAL_NAME,
     libSets,
   };
-  makeDirectory(dirname(files.blob));
-  const partial = `${files.blob}.${String(process.pid)}.partial`;
+  const blob = join(dir, basename(files.blob));
+  const partial = `${blob}.${String(process.pid)}.partial`;
   const started = performance.now();
   const run = spawnSync(
     process.execPath,
@@ -73,22 +82,47 @@ export function buildSnapshot(
     rmSync(partial, { force: true });
     throw new QualityGateError("SNAPSHOT_FAILED", failure(run.stderr, run.error));
   }
-  writeFileSync(files.optionSets, `${JSON.stringify(libSets)}\n`);
-  renameSync(partial, files.blob);
-  const bytes = statSync(files.blob).size;
-  return { blob: files.blob, bytes, optionSets: libSets.length, durationMs };
+  const bytes = putInPlace(
+    partial,
+    { blob, manifest: join(dir, basename(files.manifest)) },
+    libSets,
+  );
+  return { blob, bytes, optionSets: libSets.length, durationMs };
 }
 
-function makeDirectory(dir: string): void {
-  try {
-    mkdirSync(dir, { recursive: true });
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    throw new QualityGateError(
-      "SNAPSHOT_FAILED",
-      `cannot create the snapshot's directory ${dir} (${reason}); set QUALITY_GATE_SNAPSHOT_DIR to a writable directory.`,
-    );
-  }
+/**
+ * Renames the built snapshot into place and records its manifest beside it.
+ *
+ * @returns the snapshot's size in bytes
+ */
+function putInPlace(
+  partial: string,
+  { blob, manifest: manifestFile }: { readonly blob: string; readonly manifest: string },
+  libSets: readonly LibSet[],
+): number {
+  // Whatever the umask: a snapshot others could write would be refused at the next start.
+  chmodSync(partial, 0o600);
+  const sha256 = createHash("sha256").update(readFileSync(partial)).digest("hex");
+  renameSync(partial, blob);
+  // Stat after the rename: it changes the file's change time.
+  const stats = statSync(blob);
+  const manifest: SnapshotManifest = {
+    version: 2,
+    libSets,
+    blob: { bytes: stats.size, sha256, ino: stats.ino, ctimeMs: stats.ctimeMs },
+  };
+  writeAtomically(manifestFile, `${JSON.stringify(manifest)}\n`, 0o600);
+  return stats.size;
+}
+
+/** The snapshot's directory, created private to this user, or a setup error saying why not. */
+function privateDirectory(dir: string): string {
+  const opened = openPrivateDirectory(dir, true);
+  if (opened.problem === undefined) return opened.path;
+  throw new QualityGateError(
+    "SNAPSHOT_FAILED",
+    `cannot keep the start-up snapshot in ${dir}: ${opened.problem}. Set QUALITY_GATE_SNAPSHOT_DIR to a directory only you can write; checks still run, without a snapshot.`,
+  );
 }
 
 /** The repository's lib set: its key and the options that decide its lib files. */
@@ -102,16 +136,6 @@ function libSet(compiler: typeof ts, options: ts.CompilerOptions): LibSet {
     );
   }
   return { key, options: picked };
-}
-
-/** The lib sets the snapshot serves now; none when it has never been built (or the file is damaged). */
-function readLibSets(file: string): LibSet[] {
-  try {
-    const sets: unknown = JSON.parse(readFileSync(file, "utf8"));
-    return Array.isArray(sets) ? (sets as LibSet[]) : [];
-  } catch {
-    return [];
-  }
 }
 
 function failure(stderr: string | null, error: Error | undefined): string {

@@ -46,7 +46,10 @@ export function libReuseKey(
   options: ts.CompilerOptions,
 ): string | undefined {
   const names = libOptionNames(compiler);
-  return names && JSON.stringify(names.map((name) => options[name] ?? null));
+  // The compiler's version too: a file parsed by one TypeScript never serves another's Program.
+  return (
+    names && JSON.stringify([compiler.version, ...names.map((name) => options[name] ?? null)])
+  );
 }
 
 /**

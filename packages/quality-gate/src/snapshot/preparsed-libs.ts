@@ -4,19 +4,8 @@
  * @internal
  */
 import ts from "../typescript.cjs";
-import { libReuseKey, SNAPSHOT_GLOBAL_NAME } from "./lib-reuse.js";
-import type { StartupSnapshot } from "./snapshot-types.js";
-
-/**
- * The snapshot this process started from, if it did.
- *
- * @returns the snapshot, or `undefined` in a process started the ordinary way
- * @internal
- */
-export function startupSnapshot(): StartupSnapshot | undefined {
-  const key = Symbol.for(SNAPSHOT_GLOBAL_NAME);
-  return (globalThis as Record<symbol, StartupSnapshot | undefined>)[key];
-}
+import { libReuseKey } from "./lib-reuse.js";
+import { startupSnapshot } from "./startup-snapshot.js";
 
 /**
  * The parsed and bound lib files a Program with `options` can use instead of reading its own.

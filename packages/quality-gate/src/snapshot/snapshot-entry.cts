@@ -94,19 +94,21 @@ function startCli(
   registerTypeScript(request.typescript, ts);
   const snapshot: StartupSnapshot = { blob, libFiles: (key) => libs.get(key) };
   Object.assign(globalThis, { [Symbol.for(request.globalName)]: snapshot });
-  const cli = Module.createRequire(request.cli)(request.cli) as {
+  const load = Module.createRequire(request.cli);
+  const cli = load(request.cli) as {
     main: (argv: readonly string[], io: object) => Promise<number>;
   };
-  void cli
-    .main(process.argv.slice(1), {
-      cwd: process.cwd(),
-      env: process.env,
-      stdout: process.stdout,
-      stderr: process.stderr,
-    })
-    .then((code) => {
-      process.exitCode = code;
-    });
+  const { runProcess } = load(path.join(path.dirname(request.cli), "run-process.js")) as {
+    runProcess: (start: () => Promise<number>, options: object) => Promise<void>;
+  };
+  const argv = process.argv.slice(1);
+  const io = {
+    cwd: process.cwd(),
+    env: process.env,
+    stdout: process.stdout,
+    stderr: process.stderr,
+  };
+  void runProcess(() => cli.main(argv, io), { argv, handlesSignals: true });
 }
 
 /** Builds the snapshot's heap: run only under `node --build-snapshot`. */

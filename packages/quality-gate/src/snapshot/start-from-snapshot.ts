@@ -7,8 +7,12 @@
 import { spawn } from "node:child_process";
 import type { StdioOptions } from "node:child_process";
 
-/** Signals a terminal sends to the whole process group reach the child already. */
-const FORWARDED_SIGNALS = ["SIGTERM", "SIGHUP"] as const;
+/**
+ * Signals passed on to the child, which cleans up and ends by them; this process waits for it. A
+ * terminal's Ctrl-C reaches the child anyway (the whole process group gets it), but a `kill -INT`
+ * of this process alone must reach it too.
+ */
+const FORWARDED_SIGNALS = ["SIGINT", "SIGTERM", "SIGHUP"] as const;
 
 /**
  * Runs `quality-gate <argv>` from the snapshot `blob`.
@@ -29,13 +33,8 @@ export function runFromSnapshot(
     const forward = (signal: NodeJS.Signals): void => {
       child.kill(signal);
     };
-    const ignore = (): void => {
-      // Ctrl-C reaches the child too; this process waits for it to finish.
-    };
-    process.on("SIGINT", ignore);
     for (const signal of FORWARDED_SIGNALS) process.on(signal, forward);
     const stopListening = (): void => {
-      process.off("SIGINT", ignore);
       for (const signal of FORWARDED_SIGNALS) process.off(signal, forward);
     };
     child.on("error", () => {

@@ -121,7 +121,7 @@ describe("check on fixture repositories (rungs 0-2 in-process)", { timeout: 60_0
     expect(run.stdout).toMatch(/✖ 1 formatted\s+failed/);
     expect(run.stdout).toMatch(/src\/index\.ts\n\s+19:1\s+rung 1\s+prettier\/format/);
     expect(run.stdout).toMatch(/Quality Metrics\n\s+Documentation\s+not measured/);
-    expect(run.stdout).toMatch(/target 2: not met/);
+    expect(run.stdout).toMatch(/Failed 1; passed 2 \(of 0–7\)\./);
   });
 });
 
@@ -155,10 +155,27 @@ describe("bad input: one clear line and exit 2", { timeout: 60_000 }, () => {
     expect(run.stderr.trim().split("\n")).toHaveLength(1);
   });
 
-  it("rejects an unknown flag through commander", async () => {
+  it("rejects an unknown flag through commander, on one line with its code", async () => {
+    // Once commander's own two lines ("error: …" and "(Did you mean …?)"), without a code.
     const run = await runCli(["check", "clean", "--targt", "3"], fixtures);
     expect(run.code).toBe(2);
-    expect(run.stderr).toMatch(/unknown option '--targt'/);
+    expect(run.stderr).toBe(
+      "quality-gate: unknown option '--targt' (Did you mean --target?); see quality-gate --help. [USAGE]\n",
+    );
+  });
+
+  it("prints the control characters a config file's parse error quotes as escapes", async () => {
+    // A terminal would have obeyed them: \u001b[2J clears the screen.
+    writeFileSync(join(scratch, "evil.json"), "\u001b[2J\u001b[31m\u202e");
+    const run = await runCli(
+      ["check", join(fixtures, "clean"), "--config", join(scratch, "evil.json")],
+      scratch,
+    );
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain("\\u001b[2J");
+    // eslint-disable-next-line no-control-regex -- what must not reach the terminal
+    expect(run.stderr).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202e]/);
+    expect(run.stderr.trimEnd().split("\n")).toHaveLength(1);
   });
 
   it("names the unknown key of a config file", async () => {
@@ -194,7 +211,7 @@ describe("bad input: one clear line and exit 2", { timeout: 60_000 }, () => {
   it("prints the stack of a setup error with --debug", async () => {
     const run = await runCli(["check", "does-not-exist", "--debug"], fixtures);
     expect(run.code).toBe(2);
-    expect(run.stderr).toMatch(/at runLadder/);
+    expect(run.stderr).toMatch(/\n {4}at assertDirectory /);
   });
 });
 

@@ -82,7 +82,7 @@ describe("check --format a,b --output-dir D", { timeout: 60_000 }, () => {
       "quality-gate.txt",
     ]);
     expect(run.stdout).toMatch(
-      /^::error file=src\/index\.ts,line=19,col=1,title=rung 1 prettier\/format::.*\n::error title=quality-gate::Reached no rung; target 1: not met; 1 finding\.\n$/,
+      /^::error file=src\/index\.ts,line=19,col=1,title=rung 1 prettier\/format::.*\n::error title=quality-gate::Failed 1 \(of 0–7\); 1 finding\.\n$/,
     );
     const report = JSON.parse(readFileSync(join(dir, "quality-gate.json"), "utf8")) as Report;
     expect(report.findings).toHaveLength(1);
@@ -92,7 +92,7 @@ describe("check --format a,b --output-dir D", { timeout: 60_000 }, () => {
     expect(sarif.runs[0]?.results).toHaveLength(1);
     expect(readFileSync(join(dir, "quality-gate.txt"), "utf8")).toContain("Quality Metrics");
     const markdown = readFileSync(join(dir, "quality-gate.md"), "utf8");
-    expect(markdown).toMatch(/^## quality-gate: ❌ not met/);
+    expect(markdown).toMatch(/^## quality-gate: ❌ Failed 1 \(of 0–7\)\./);
     expect(readFileSync(summary, "utf8")).toBe(`previous step\n${markdown}`);
     expect(run.stderr).toContain(`Report written to ${join(dir, "quality-gate.sarif")}\n`);
   });
@@ -148,6 +148,31 @@ describe("bad output flags: one line, exit 2, nothing run", () => {
       ),
     ]);
     expect(readFileSync(file, "utf8")).toBe("mine\n");
+  });
+
+  it("refuses an --output that is a directory before the ladder runs", async () => {
+    const run = await runCli(
+      ["check", "clean", "--format", "json", "--output", scratch],
+      fixtures,
+    );
+    expect(run.code).toBe(2);
+    expect(run.stderr.trim().split("\n")).toEqual([
+      expect.stringMatching(
+        /Cannot write the report to .*: it is a directory\. .*\[OUTPUT_UNWRITABLE\]$/,
+      ),
+    ]);
+  });
+
+  // Node's recursive mkdir spins forever below /proc; the gate must answer at once.
+  it.runIf(process.platform === "linux")("refuses --output below /proc in one line", async () => {
+    const run = await runCli(
+      ["check", "clean", "--format", "json", "--output", "/proc/quality-gate/r.json"],
+      fixtures,
+    );
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(
+      /^quality-gate: Cannot write the report to \/proc\/quality-gate: ENOENT/,
+    );
   });
 
   it("reports an unwritable $GITHUB_STEP_SUMMARY in one line", async () => {

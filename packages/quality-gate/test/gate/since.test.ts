@@ -60,6 +60,20 @@ describe("check --since", { timeout: 60_000 }, () => {
     expect(new Set(report.findings.map((finding) => finding.symbol))).toEqual(new Set(["fresh"]));
   });
 
+  it("fails a new export in a file with a non-ASCII, spaced name, whatever git's config", async () => {
+    // Once: the path came back octal-quoted (or as w/…) and the file dropped out of scope.
+    repo.git("config", "diff.mnemonicPrefix", "true");
+    repo.git("config", "color.ui", "always");
+    repo.write("src/frésh thing.ts", "export const fresh = (value: number): number => value;\n");
+    repo.write("src/index.ts", `${ENTRY}export { fresh } from "./frésh thing.js";\n`);
+    const { code, report } = await since("--only", "7");
+    const found = new Set(
+      report.findings.map((finding) => `${String(finding.symbol)} in ${finding.file}`),
+    );
+    expect(found).toEqual(new Set(["fresh in src/frésh thing.ts"]));
+    expect(code).toBe(1);
+  });
+
   it("counts an old symbol whose signature changed, not one whose body changed", async () => {
     repo.write(
       "src/old.ts",

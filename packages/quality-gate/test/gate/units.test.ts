@@ -7,7 +7,8 @@ import { configSchema } from "../../src/config/config-schema.js";
 import { openBaseline } from "../../src/gate/baseline-gate.js";
 import { changedFindings, symbolSpans } from "../../src/gate/since-filter.js";
 import type { Finding } from "../../src/ladder/finding.js";
-import { planShard } from "../../src/shard/shard-plan.js";
+import { planShard } from "../../src/gate/shard-plan.js";
+import { discoverProject } from "../../src/project/discover-project.js";
 import { finding, sampleReport } from "../reporters/sample-report.js";
 
 let dir: string;
@@ -62,8 +63,18 @@ describe("planShard", () => {
         status: rung.id === 7 ? "failed" : rung.status,
       })),
     };
-    const first = planShard(dir, config, { index: 1, count: 2 }).finish(failed, undefined);
-    const second = planShard(dir, config, { index: 2, count: 2 });
+    const first = planShard(
+      discoverProject(dir),
+      config,
+      { index: 1, count: 2 },
+      { repository: "units" },
+    ).finish(failed, undefined);
+    const second = planShard(
+      discoverProject(dir),
+      config,
+      { index: 2, count: 2 },
+      { repository: "units" },
+    );
     expect(first.findings).toHaveLength(2);
     expect(second.finish(failed, undefined).findings).toEqual([]);
     expect(second.finish(failed, undefined).rungs[7]?.status).toBe("failed");
@@ -74,9 +85,10 @@ describe("planShard", () => {
     writeFileSync(join(dir, "a.ts"), "export const a = 1;\n");
     writeFileSync(join(dir, "b.ts"), "export const b = 1;\n");
     const config = configSchema.parse({ include: ["*.ts"] });
-    expect([...planShard(dir, config, { index: 2, count: 2 }).onlyFiles]).toEqual([
-      join(dir, "b.ts"),
-    ]);
+    expect([
+      ...planShard(discoverProject(dir), config, { index: 2, count: 2 }, { repository: "units" })
+        .onlyFiles,
+    ]).toEqual([join(dir, "b.ts")]);
   });
 });
 

@@ -47,8 +47,48 @@ describe("parseDiff", () => {
           [19, 19],
         ],
       },
-      { path: "src/new.ts", previousPath: "/dev/null", added: true, ranges: [[1, 4]] },
+      // A new file's previous path is its own (as documented), not git's /dev/null.
+      { path: "src/new.ts", previousPath: "src/new.ts", added: true, ranges: [[1, 4]] },
       { path: "src/new-name.ts", previousPath: "src/old-name.ts", added: false, ranges: [] },
+    ]);
+  });
+
+  it("reads quoted, spaced and prefix-like paths exactly, and no header from a hunk", () => {
+    const odd = [
+      'diff --git "a/src/tab\\there.ts" "b/src/tab\\there.ts"',
+      '--- "a/src/tab\\there.ts"',
+      '+++ "b/src/tab\\there.ts"',
+      "@@ -1 +1 @@",
+      "-old",
+      "+++ an added line that looks like a header",
+      "diff --git a/src/with space.ts b/src/with space.ts",
+      "--- a/src/with space.ts\t",
+      "+++ b/src/with space.ts\t",
+      "@@ -2 +2 @@",
+      "diff --git a/src/x b/y.ts b/src/x b/y.ts",
+      "new file mode 100644",
+      "index 0000000..e69de29",
+      'diff --git "a/src/\\303\\274.ts" "b/src/r\\303\\253.ts"',
+      "similarity index 100%",
+      'rename from "src/\\303\\274.ts"',
+      'rename to "src/r\\303\\253.ts"',
+      "",
+    ].join("\n");
+    expect(parseDiff(odd)).toEqual([
+      {
+        path: "src/tab\there.ts",
+        previousPath: "src/tab\there.ts",
+        added: false,
+        ranges: [[1, 1]],
+      },
+      {
+        path: "src/with space.ts",
+        previousPath: "src/with space.ts",
+        added: false,
+        ranges: [[2, 2]],
+      },
+      { path: "src/x b/y.ts", previousPath: "src/x b/y.ts", added: true, ranges: [] },
+      { path: "src/rë.ts", previousPath: "src/ü.ts", added: false, ranges: [] },
     ]);
   });
 

@@ -57,7 +57,7 @@ describe("githubReporter", () => {
       [
         "::error file=src/index.ts,line=3,col=5,title=rung 2 eslint/no-var::Unexpected var, use let or const instead.",
         "::error file=src/index.ts,line=9,col=1,title=rung 2 eslint/no-var::Unexpected var, use let or const instead.",
-        "::error title=quality-gate::Reached rung 1 (formatted); target 7: not met; 2 findings.",
+        "::error title=quality-gate::Reached 1 — formatted; target 7: not met; 2 findings.",
         "",
       ].join("\n"),
     );
@@ -65,13 +65,13 @@ describe("githubReporter", () => {
 
   it("prints a notice when the gate passes", () => {
     expect(summaryLine(sampleReport([], 7))).toBe(
-      "::notice title=quality-gate::Reached rung 7 (documented); target 7: passed; 0 findings.",
+      "::notice title=quality-gate::Reached 7 — documented; target 7: passed; 0 findings.",
     );
   });
 
   it("says no rung was reached when rung 0 failed", () => {
     expect(summaryLine(sampleReport([finding({ rung: 0 })], -1))).toBe(
-      "::error title=quality-gate::Reached no rung; target 7: not met; 1 finding.",
+      "::error title=quality-gate::Reached nothing (rung 0 failed); target 7: not met; 1 finding.",
     );
   });
 });

@@ -13,24 +13,38 @@ describe("renderMarkdown", () => {
   const lines = renderMarkdown(report).split("\n");
 
   it("opens with the verdict, the reached rung and the target", () => {
-    expect(lines[0]).toBe("## quality-gate: ❌ not met — reached rung 1 (formatted), target 7");
+    expect(lines[0]).toBe("## quality-gate: ❌ Reached 1 — formatted; target 7: not met.");
     expect(renderMarkdown(sampleReport([], 7)).split("\n")[0]).toBe(
-      "## quality-gate: ✅ passed — reached rung 7 (documented), target 7",
+      "## quality-gate: ✅ Reached 7 — documented; target 7: passed.",
     );
     expect(renderMarkdown(sampleReport([], -1)).split("\n")[0]).toBe(
-      "## quality-gate: ❌ not met — no rung reached, target 7",
+      "## quality-gate: ❌ Reached nothing (rung 0 failed); target 7: not met.",
     );
   });
 
-  it("has a ladder table with one row per rung", () => {
-    const start = lines.indexOf("| Rung | Name | Status | Time |");
+  it("has a ladder table with one row per rung and the tool that ran it", () => {
+    const start = lines.indexOf("| Rung | Name | Status | Time | Tool |");
     expect(lines.slice(start + 1, start + 5)).toEqual([
-      "| ---: | --- | --- | ---: |",
-      "| 0 | compiles | ✅ passed | 1.2 s |",
-      "| 1 | formatted | ✅ passed | 1.2 s |",
-      "| 2 | linted | ❌ failed | 1.2 s |",
+      "| ---: | --- | --- | ---: | --- |",
+      "| 0 | compiles | ✅ passed | 1.2 s |  |",
+      "| 1 | formatted | ✅ passed | 1.2 s |  |",
+      "| 2 | linted | ❌ failed | 1.2 s |  |",
     ]);
-    expect(lines[start + 9]).toBe("| 7 | documented | – not run |  |");
+    expect(lines[start + 9]).toBe("| 7 | documented | – not run |  |  |");
+    const withTool = {
+      ...report,
+      rungs: report.rungs.map((rung) =>
+        rung.id === 1
+          ? {
+              ...rung,
+              tool: { name: "prettier", version: "3.3.3", source: "repository" as const },
+            }
+          : rung,
+      ),
+    };
+    expect(renderMarkdown(withTool).split("\n")).toContain(
+      "| 1 | formatted | ✅ passed | 1.2 s | prettier 3.3.3 |",
+    );
   });
 
   it("has a score card that says what was not measured", () => {

@@ -10,7 +10,7 @@ describe("ruleHelp", () => {
     ["vitest/failed-test", "failed-test", "vitest run"],
     ["typed/return-type", "typed/return-type", "Declare the return type"],
     ["documented/param", "documented/param", "@param"],
-    ["typed/unresolved-export", "typed/unresolved-export", "resolve to a declaration"],
+    ["typed/unresolved-export", "typed/unresolved-export", "set entryPoints"],
     ["security/no-eval", "no-eval", "validate parsed JSON"],
     ["observable/unemitted-channel", "unemitted-channel", "telemetry channel"],
     ["eslint/tool-failed", "eslint could not run", "configuration or installation"],

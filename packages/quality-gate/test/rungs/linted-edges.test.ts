@@ -31,7 +31,7 @@ describe("rung 2 with the gate's default ESLint config", { timeout: 60_000 }, ()
       line: 1,
     });
     expect(rungs[2]?.findings[0]?.message).toMatch(
-      /\(error; the gate allows no warnings either\)/,
+      /\(error; the gate's defaults allow no warnings either\)/,
     );
   });
 

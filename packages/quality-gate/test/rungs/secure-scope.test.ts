@@ -1,8 +1,10 @@
-// Rung 5 looks at what a package runs: its src/ files and its bin/ scripts, which ship to users
-// as much as the compiled source does; a sink in either fails the rung.
+// Rung 5 looks at what a package runs: every source file its tsconfig includes, whatever the
+// folder is called, and its bin/ scripts, which ship to users as much as the compiled source
+// does; a sink in either fails the rung. Tests are not scanned.
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { DEFAULT_CONFIG } from "../../src/config/default-config.js";
 import { runLadder } from "../../src/ladder/run-ladder.js";
@@ -52,5 +54,21 @@ describe("rung 5's scope", { timeout: 60_000 }, () => {
   it("passes bin scripts without sinks", async () => {
     writeFileSync(join(root, "bin", "scoped.js"), '#!/usr/bin/env node\nconsole.log("hi");\n');
     expect(await secureFindings()).toEqual([]);
+  });
+});
+
+describe("rung 5 on a repository whose sources are in source/", { timeout: 60_000 }, () => {
+  it("scans every file the tsconfig includes, and leaves tests out", async () => {
+    const fixture = fileURLToPath(new URL("../fixtures/secure-source-dir", import.meta.url));
+    const { rungs } = await runLadder({
+      root: fixture,
+      config: DEFAULT_CONFIG,
+      rungs: [5],
+      bail: false,
+    });
+    expect(rungs[5]?.status).toBe("failed");
+    expect(rungs[5]?.findings.map((f) => [f.file, f.ruleId, f.line])).toEqual([
+      ["source/run.ts", "security/no-eval", 12],
+    ]);
   });
 });

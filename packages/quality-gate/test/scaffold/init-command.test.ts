@@ -83,4 +83,21 @@ describe("init", { timeout: 30_000 }, () => {
     expect(stderr).toMatch(/has no package\.json; run npm init .*\[NO_PACKAGE\]/);
     expect(snapshot(root)).toEqual({});
   });
+
+  it.each([
+    [
+      "{ bad",
+      /package\.json is not valid JSON \(.*\); fix it, then rerun\. \[BAD_PACKAGE_JSON\]/,
+    ],
+    ["[1, 2]", /package\.json must hold a JSON object, not an array; .*\[BAD_PACKAGE_JSON\]/],
+    ["null", /must hold a JSON object, not null; .*\[BAD_PACKAGE_JSON\]/],
+  ])("refuses a package.json of %j with one line, writing nothing", async (text, message) => {
+    const root = tempRepo({ "package.json": text });
+    const before = snapshot(root);
+    const { code, stderr } = await runCli(["init"], root);
+    expect(stderr).toMatch(message);
+    expect(stderr.trimEnd().split("\n")).toHaveLength(1);
+    expect(code).toBe(2);
+    expect(snapshot(root)).toEqual(before);
+  });
 });

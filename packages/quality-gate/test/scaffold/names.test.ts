@@ -26,4 +26,25 @@ describe("deriveNames", () => {
       expect(() => deriveNames(name)).toThrow(expect.objectContaining({ code: "BAD_NAME" }));
     },
   );
+
+  it("refuses a name whose file name would be too long, and accepts one just short enough", () => {
+    expect(deriveNames(`a${"b".repeat(99)}`).kebab).toHaveLength(100);
+    // Each capital starts a word, so the kebab-case spelling is the longer one.
+    expect(() => deriveNames("aB".repeat(40))).toThrow(/is too long: a name is at most 100/);
+    expect(() => deriveNames("a".repeat(300))).toThrow(
+      expect.objectContaining({ code: "BAD_NAME" }),
+    );
+  });
+
+  it.each(["delete", "Class", "await", "eval", "Yield"])(
+    "refuses %j, whose camelCase spelling JavaScript reserves",
+    (name) => {
+      expect(() => deriveNames(name)).toThrow(/a reserved word in JavaScript; choose another/);
+      expect(() => deriveNames(name)).toThrow(expect.objectContaining({ code: "BAD_NAME" }));
+    },
+  );
+
+  it("accepts a reserved word as one word of several", () => {
+    expect(deriveNames("delete-queue").camel).toBe("deleteQueue");
+  });
 });

@@ -1,10 +1,17 @@
 // `quality-gate new` in-process on throwaway repositories: where files go, what is refused, and
 // that a refusal writes nothing. The ladder runs on scaffolded code are in the root e2e suite.
+import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { runCli } from "../support/run-cli.js";
 import { snapshot, tempRepo } from "../support/temp-repo.js";
+
+// This repository's own TypeScript, the compiler a scaffolded package is checked with.
+const tsc = fileURLToPath(
+  new URL("../../../../node_modules/typescript/bin/tsc", import.meta.url),
+);
 
 const pkg = (name: string, extra: object = {}): string =>
   JSON.stringify({ name, version: "0.0.0", type: "module", ...extra });
@@ -93,6 +100,22 @@ describe("new", { timeout: 30_000 }, () => {
       JSON.parse(readFileSync(join(root, "packages/billing-rules/tsconfig.json"), "utf8")),
     ).toMatchObject({ extends: "../../tsconfig.base.json" });
     expect(existsSync(join(root, "packages/billing-rules/_tsconfig.json"))).toBe(false);
+    expect(existsSync(join(root, "packages/billing-rules/tsconfig.standalone.json"))).toBe(false);
+  });
+
+  it("outside a workspace, creates a package whose tsconfig stands alone and builds", async () => {
+    // Once: "extends": "../../tsconfig.json", a file that does not exist, so tsc failed (TS5083).
+    const root = tempRepo({ "package.json": pkg("solo") });
+    expect((await runCli(["new", "package", "BillingRules"], root)).code).toBe(0);
+    const dir = join(root, "packages/billing-rules");
+    const tsconfig = JSON.parse(readFileSync(join(dir, "tsconfig.json"), "utf8")) as object;
+    expect(tsconfig).not.toHaveProperty("extends");
+    expect(tsconfig).toMatchObject({ compilerOptions: { strict: true, outDir: "dist" } });
+    expect(existsSync(join(dir, "tsconfig.standalone.json"))).toBe(false);
+    const build = spawnSync(process.execPath, [tsc, "-b", dir], { cwd: root, encoding: "utf8" });
+    expect(build.stdout).toBe("");
+    expect(build.status).toBe(0);
+    expect(existsSync(join(dir, "dist/index.d.ts"))).toBe(true);
   });
 
   it("replaces existing files only with --force", async () => {
@@ -129,6 +152,29 @@ describe("new", { timeout: 30_000 }, () => {
     expect(code).toBe(2);
     expect(stderr.trimEnd().split("\n")).toHaveLength(1);
     expect(stderr).toMatch(message);
+    expect(snapshot(root)).toEqual(before);
+  });
+
+  it("refuses a name too long for a file name before writing anything", async () => {
+    // Once the file system's ENAMETOOLONG, as an internal error, after src/ had been created.
+    const root = singlePackage();
+    const before = snapshot(root);
+    const { code, stderr } = await runCli(["new", "module", "a".repeat(300)], root);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(
+      /^quality-gate: "a{24}…" \(300 characters\) is too long: .*\[BAD_NAME\]\n$/,
+    );
+    expect(snapshot(root)).toEqual(before);
+  });
+
+  it("refuses a package whose package.json is not JSON, naming the file", async () => {
+    const root = tempRepo({ "package.json": '{ "name": "demo", }', "src/index.ts": "" });
+    const before = snapshot(root);
+    const { code, stderr } = await runCli(["new", "module", "Thing"], root);
+    expect(stderr).toMatch(
+      /^quality-gate: \/.*\/package\.json is not valid JSON .*\[BAD_PACKAGE_JSON\]\n$/,
+    );
+    expect(code).toBe(2);
     expect(snapshot(root)).toEqual(before);
   });
 

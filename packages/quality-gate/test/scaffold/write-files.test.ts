@@ -13,10 +13,25 @@ describe("writeAllOrNothing", () => {
       // Its parent is a file: creating the folder fails after two files were moved.
       { path: join(root, "blocker", "x.ts"), content: "x\n", action: "create" as const },
     ];
-    expect(() => writeAllOrNothing(root, files, false)).toThrow(/ENOTDIR|EEXIST/);
+    expect(() => writeAllOrNothing(root, files, false)).toThrow(
+      /^Cannot write blocker\/x\.ts \(ENOTDIR: not a directory\)/,
+    );
+    expect(() => writeAllOrNothing(root, files, false)).toThrow(
+      expect.objectContaining({ code: "FILE_UNWRITABLE" }),
+    );
     expect(existsSync(join(root, "new.ts"))).toBe(false);
     expect(readFileSync(join(root, "keep.ts"), "utf8")).toBe("original\n");
     expect(readdirSync(root).filter((name) => name.startsWith(".quality-gate-new-"))).toEqual([]);
+  });
+
+  it("removes the folders it created for files it took back", () => {
+    const root = tempRepo({ blocker: "a file, not a folder\n" });
+    const files = [
+      { path: join(root, "a", "b", "new.ts"), content: "new\n", action: "create" as const },
+      { path: join(root, "blocker", "x.ts"), content: "x\n", action: "create" as const },
+    ];
+    expect(() => writeAllOrNothing(root, files, false)).toThrow(/Cannot write blocker\/x\.ts/);
+    expect(readdirSync(root).sort()).toEqual([".git", "blocker"]);
   });
 
   it("creates missing folders and returns the paths it wrote", () => {

@@ -5,6 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createProgram } from "../../src/ladder/create-program.js";
+import { discoverProject } from "../../src/project/discover-project.js";
 import { collectWorkspace, scoreCollected } from "../../src/scorer/score-workspace.js";
 
 const SOURCE = `
@@ -48,7 +49,9 @@ beforeAll(() => {
     join(root, "tsconfig.json"),
     JSON.stringify({ compilerOptions: { strict: true, module: "nodenext", types: [] } }),
   );
-  const { symbols } = scoreCollected(collectWorkspace(createProgram(root), root));
+  const { symbols } = scoreCollected(
+    collectWorkspace([createProgram(root)], discoverProject(root)),
+  );
   needsThrows = new Map(
     symbols.map((symbol) => [symbol.name, symbol.doc.missing.includes("throws")]),
   );

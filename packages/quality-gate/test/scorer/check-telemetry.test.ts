@@ -48,6 +48,13 @@ describe("checkTelemetry", () => {
     ]);
   });
 
+  it("matches dotted, colon-separated and plain names exactly, and reads only colon names as claims", () => {
+    expect(check("telemetry-exact").map((p) => [p.code, p.channel, p.line])).toEqual([
+      ["undocumented-channel", "mylib.response", 11],
+      ["unemitted-channel", "undici:request:retry", 1],
+    ]);
+  });
+
   it("passes on this repository's @ladder/cache, whose docs list every channel it emits", () => {
     const root = fileURLToPath(new URL("../../../..", import.meta.url));
     const program = createProgram(root);

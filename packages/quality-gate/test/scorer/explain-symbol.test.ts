@@ -5,12 +5,13 @@ import { explainSymbol } from "../../src/scorer/explain-symbol.js";
 import { fixFor } from "../../src/scorer/fix-for.js";
 import { collectWorkspace } from "../../src/scorer/score-workspace.js";
 import { createProgram } from "../../src/ladder/create-program.js";
+import { discoverProject } from "../../src/project/discover-project.js";
 
 const root = fileURLToPath(new URL("../fixtures/scorer-shapes", import.meta.url));
 
 describe("explainSymbol", () => {
   it("lists every check of a symbol in rubric order, with fixes for the failures", () => {
-    const { packages } = collectWorkspace(createProgram(root), root);
+    const { packages } = collectWorkspace([createProgram(root)], discoverProject(root));
     const facts = packages[0]!.facts.find((symbol) => symbol.name === "Members.increment")!;
     expect(explainSymbol(facts)).toEqual({
       name: "Members.increment",
@@ -42,7 +43,7 @@ describe("explainSymbol", () => {
 describe("fixFor", () => {
   it.each([
     ["param:key", "Document the parameter with `@param key - <what it is>`."],
-    ["stale-param:old", "Remove `@param old`: there is no parameter of that name."],
+    ["stale-param:old", "Remove `@param old`: there is no parameter `old`."],
     [
       "any:param:key",
       "Replace the `any` in the type of parameter `key` with a precise type, or `unknown` and a type guard.",
@@ -53,7 +54,7 @@ describe("fixFor", () => {
     ],
     [
       "property-type:size",
-      "Give `size` an explicit type annotation (or a literal / `as const` initializer).",
+      "Give `size` an explicit type annotation (or an initializer that fixes its type: a literal, `as T` or `as const`).",
     ],
     ["mystery", "Fix the mystery check of f."],
     ["summary", "Add a TSDoc comment to f whose first sentence says what it does."],
@@ -66,7 +67,7 @@ describe("fixFor", () => {
     ["throws", "The body throws: document when with `@throws <Error type> when …`."],
     [
       "tsdoc-syntax",
-      "Fix the TSDoc syntax: use `@param name - text` (with the hyphen) and only standard tags.",
+      "Fix the TSDoc syntax: use `@param name - text` (with the hyphen) and only standard tags or those your tsdoc.json defines.",
     ],
     ["return-type", "Declare the return type of f instead of leaving it inferred."],
     ["param-type:a", "Give the parameter `a` an explicit type."],

@@ -1,10 +1,11 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 import { prefetchTsdoc } from "../../src/scorer/prefetch-tsdoc.js";
 import { readTsdoc } from "../../src/scorer/read-tsdoc.js";
+import { createDialectResolver } from "../../src/scorer/tsdoc-dialect.js";
 
 /** The compiled worker (`npm test` builds before it runs the tests). */
 const worker = fileURLToPath(new URL("../../dist/scorer/tsdoc-worker.js", import.meta.url));
@@ -68,5 +69,28 @@ describe("prefetchTsdoc", () => {
     expect(JSON.parse(readFileSync(join(cacheDir, "tsdoc.json"), "utf8"))).toMatchObject({
       version: 1,
     });
+  });
+
+  it("reads each file with its tsdoc.json, and reads it again when the tsdoc.json changes", () => {
+    const project = join(dir, "with-config");
+    const file = join(project, "src", "tagged.ts");
+    const cacheDir = join(dir, "config-cache");
+    const config = (tags: string[]): string =>
+      JSON.stringify({
+        $schema: "https://developer.microsoft.com/json-schemas/tsdoc/v0/tsdoc.schema.json",
+        tagDefinitions: tags.map((tagName) => ({ tagName, syntaxKind: "block" })),
+      });
+    const comment = "/**\n * Tags it.\n *\n * @since 1.0\n */";
+    mkdirSync(join(project, "src"), { recursive: true });
+    writeFileSync(join(project, "package.json"), "{}");
+    writeFileSync(join(project, "tsdoc.json"), config(["@since"]));
+    writeFileSync(file, `${comment}\nexport const tagged = 1;\n`);
+    const reading = () => readTsdoc(comment, createDialectResolver().dialectOf(file)).doc;
+    expect(prefetchTsdoc([file], cacheDir, worker)()).toBe(1);
+    expect(reading().syntaxErrors).toEqual([]);
+    // The file is unchanged, its tsdoc.json is not: the cached reading no longer applies.
+    writeFileSync(join(project, "tsdoc.json"), config(["@deprecatedSince"]));
+    expect(prefetchTsdoc([file], cacheDir, worker)()).toBe(1);
+    expect(reading().syntaxErrors.join("\n")).toMatch(/@since/);
   });
 });

@@ -69,6 +69,31 @@ describe("documentation checks", () => {
       ["stale-param:old", "|"],
     ],
     [
+      "a @param for a property of a parameter (`options.x`) is not stale",
+      {
+        doc: {
+          ...fullDoc,
+          params: [...fullDoc.params, { name: "id.kind", described: true }],
+        },
+      },
+      ["|"],
+    ],
+    [
+      "a @param for a property does not document its parameter",
+      { doc: { ...fullDoc, params: [{ name: "id.kind", described: true }] } },
+      ["param:id", "|"],
+    ],
+    [
+      "a @param for a property of a parameter that is gone",
+      {
+        doc: {
+          ...fullDoc,
+          params: [...fullDoc.params, { name: "old[].kind", described: true }],
+        },
+      },
+      ["stale-param:old[].kind", "|"],
+    ],
+    [
       "a void function needs no @returns",
       {
         doc: { ...fullDoc, hasReturns: false },

@@ -7,12 +7,13 @@ import { collectWorkspace, scoreCollected } from "../../src/scorer/score-workspa
 import type { CollectedWorkspace } from "../../src/scorer/score-workspace.js";
 import { checkSecurity } from "../../src/secure/check-security.js";
 import { createProgram } from "../../src/ladder/create-program.js";
+import { discoverProject } from "../../src/project/discover-project.js";
 
 const root = fileURLToPath(new URL("../fixtures/scorer-more", import.meta.url));
 let workspace: CollectedWorkspace;
 
 beforeAll(() => {
-  workspace = collectWorkspace(createProgram(root), root);
+  workspace = collectWorkspace([createProgram(root)], discoverProject(root));
 });
 
 describe("scoring the rest of the shapes", () => {
@@ -54,8 +55,7 @@ describe("scoring the rest of the shapes", () => {
     const problems = await checkSecurity({
       root,
       files: [],
-      exports: workspace.packages[0]!.exports,
-      checker: workspace.checker,
+      publicApi: workspace.packages,
       allowSecrets: [],
     });
     expect(problems.map((p) => [p.ruleId, p.file, p.line, p.symbol])).toEqual([

@@ -5,12 +5,13 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { scoreWorkspace } from "../../src/scorer/score-workspace.js";
 import type { WorkspaceScore } from "../../src/scorer/score-workspace.js";
 import { createProgram } from "../../src/ladder/create-program.js";
+import { discoverProject } from "../../src/project/discover-project.js";
 
 const root = fileURLToPath(new URL("../fixtures/scorer-shapes", import.meta.url));
 let result: WorkspaceScore;
 
 beforeAll(() => {
-  result = scoreWorkspace(createProgram(root), root);
+  result = scoreWorkspace([createProgram(root)], discoverProject(root));
 });
 
 /** [name, kind, overload, doc missing, types missing], in discovery order. */
@@ -115,6 +116,7 @@ describe("scoreWorkspace on every export shape", () => {
         name: "shapes",
         dir: ".",
         entryFiles: ["src/index.ts", "src/extra.ts"],
+        outsideProjects: [],
         unresolvedExports: ["./dist/missing.js"],
         hasPackageDocumentation: true,
       },

@@ -13,7 +13,12 @@ async function check(fixture: string, allowSecrets: string[] = []) {
   const checker = program.getTypeChecker();
   const entry = program.getSourceFile(`${root}/src/index.ts`)!;
   const exports = collectPublicExports([entry], checker, new Set());
-  return checkSecurity({ root, files: [entry.fileName], exports, checker, allowSecrets });
+  return checkSecurity({
+    root,
+    files: [entry.fileName],
+    publicApi: [{ exports, checker }],
+    allowSecrets,
+  });
 }
 
 describe("checkSecurity", () => {

@@ -52,7 +52,11 @@ describe("check --shard and merge-reports", { timeout: 180_000 }, () => {
       shards.push(`${dir}/quality-gate.json`);
     }
     expect(shards.map((path) => readReport(path).findings.length).every((n) => n > 0)).toBe(true);
-    expect(readReport(shards[1] ?? "").gate).toEqual({ shard: "2/2" });
+    expect(readReport(shards[1] ?? "").gate).toEqual({
+      shard: "2/2",
+      repository: "pkg",
+      commit: repo.git("rev-parse", "HEAD").trim(),
+    });
     const merged = await runCli(
       ["merge-reports", ...shards.reverse(), "--format", "json"],
       repo.root,
@@ -103,11 +107,47 @@ describe("sharding, bad input", () => {
       /is not a quality-gate JSON report/,
     );
   });
+
+  it("refuses to merge shards of another version, repository or commit, or other flags", async () => {
+    const shard = (index: number, extra: Partial<Report> = {}, gate = {}): string => {
+      const name = `shard-${String(index)}-${String(Math.random()).slice(2)}.json`;
+      const report = { ...sampleShard(), ...extra };
+      repo.write(
+        name,
+        JSON.stringify({
+          ...report,
+          gate: { shard: `${String(index)}/2`, repository: "pkg", commit: "abc", ...gate },
+        }),
+      );
+      return name;
+    };
+    const merge = async (...files: string[]) => runCli(["merge-reports", ...files], repo.root);
+    expect((await merge(shard(1), shard(2))).code).toBe(0);
+    const older = { tool: { name: "quality-gate" as const, version: "0.0.9" } };
+    for (const [files, message] of [
+      [
+        [shard(1), shard(2, older)],
+        /written by different versions of quality-gate \(report 1\.1, quality-gate 0\.1\.0; report 1\.1, quality-gate 0\.0\.9\)/,
+      ],
+      [[shard(1), shard(2, { version: "1.0" })], /different versions of quality-gate/],
+      [
+        [shard(1), shard(2, {}, { repository: "other" })],
+        /checked different repositories or commits/,
+      ],
+      [[shard(1), shard(2, {}, { commit: "def" })], /checked different repositories or commits/],
+      [[shard(1), shard(2, { only: [0] })], /different targets or --only rungs/],
+    ] as const) {
+      const run = await merge(...files);
+      expect(run.code).toBe(2);
+      expect(run.stderr.trim().split("\n")).toEqual([expect.stringMatching(message)]);
+    }
+  });
 });
 
 function sampleShard(): Report {
   return {
-    version: "1.0",
+    version: "1.1",
+    tool: { name: "quality-gate", version: "0.1.0" },
     target: 0,
     reached: 0,
     passed: true,

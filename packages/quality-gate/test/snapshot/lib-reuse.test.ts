@@ -2,7 +2,8 @@
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterEach, describe, expect, it } from "vitest";
-import { createProgram, readTsconfig } from "../../src/ladder/create-program.js";
+import { createProgram } from "../../src/ladder/create-program.js";
+import { readTsconfig } from "../../src/project/read-tsconfig.js";
 import { libOptions, libReuseKey, SNAPSHOT_GLOBAL_NAME } from "../../src/snapshot/lib-reuse.js";
 import { preparsedLibFiles } from "../../src/snapshot/preparsed-libs.js";
 import type { StartupSnapshot } from "../../src/snapshot/snapshot-types.js";

@@ -20,16 +20,21 @@ export function tempRepo(files: Record<string, string>): string {
 }
 
 /**
- * Every file under a folder (but `.git`) with its text, to compare before and after a command.
+ * Every file under a folder (but `.git`) with its text, and every folder (as `path/` → `""`, so
+ * an empty folder left behind shows), to compare before and after a command.
  *
  * @param root - the folder
  * @returns relative path → text
  */
 export function snapshot(root: string): Record<string, string> {
-  const files = readdirSync(root, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile() && !relative(root, entry.parentPath).startsWith(".git"))
-    .map((entry) => join(entry.parentPath, entry.name));
+  const entries = readdirSync(root, { recursive: true, withFileTypes: true })
+    .map((entry) => ({ entry, path: relative(root, join(entry.parentPath, entry.name)) }))
+    .filter(({ path }) => path !== ".git" && !path.startsWith(".git/"))
+    .sort((a, b) => a.path.localeCompare(b.path));
   return Object.fromEntries(
-    files.sort().map((file) => [relative(root, file), readFileSync(file, "utf8")]),
+    entries.flatMap(({ entry, path }): [string, string][] => {
+      if (entry.isDirectory()) return [[`${path}/`, ""]];
+      return entry.isFile() ? [[path, readFileSync(join(root, path), "utf8")]] : [];
+    }),
   );
 }
