@@ -183,6 +183,17 @@ export class EntryStore<K, V> {
   }
 
   /**
+   * Returns the entry just after `slot` in its list, going from most to least recently used.
+   *
+   * @param slot - an occupied slot
+   * @returns the next more recent slot of the same list, or {@link NIL} when `slot` is its newest
+   */
+  newer(slot: number): number {
+    const previous = this.#links[2 * slot] as number;
+    return previous < this.lists ? NIL : previous;
+  }
+
+  /**
    * Lists the occupied slots, list by list (list 0 first), each from most to least recently used;
    * or all of that reversed. A snapshot, so the caller may remove entries while walking it.
    *

@@ -85,6 +85,16 @@ export class SizeBudget<K, V> {
   }
 
   /**
+   * Returns the size recorded for a slot.
+   *
+   * @param slot - an occupied slot
+   * @returns its entry's size (0 for a slot without one)
+   */
+  sizeOf(slot: number): number {
+    return this.#sizes[slot] ?? 0;
+  }
+
+  /**
    * Forgets the size of a slot whose entry was removed.
    *
    * @param slot - the freed slot
