@@ -14,18 +14,26 @@ async function ttlCacheFactory() {
   return adaptTtlCache(TtlCache);
 }
 
+async function tinyLfuFactory() {
+  const { TtlCache } = await import("../dist/index.js");
+  return adaptTtlCache(TtlCache, "tinylfu");
+}
+
 /**
  * The adapter for `TtlCache`, given the class (the telemetry workload passes a variant).
  *
  * @param {typeof import("../dist/index.js").TtlCache} TtlCache - the class
+ * @param {"lru" | "tinylfu"} [policy] - the eviction policy (TtlCache's default: lru)
  * @returns {(options: object) => object} the adapter factory
  */
-export function adaptTtlCache(TtlCache) {
+export function adaptTtlCache(TtlCache, policy) {
   return (o) => {
     const cache = new TtlCache(
       defined({
         ttl: o.ttl ?? Infinity,
         maxEntries: o.max ?? Infinity,
+        // tinylfu needs a bound; the unbounded workloads keep the default policy.
+        policy: o.max === undefined ? undefined : policy,
         sweepInterval: o.sweepInterval,
         now: o.now,
       }),
@@ -174,8 +182,9 @@ async function mapFactory() {
 /**
  * The contenders. `ttl`: takes a TTL (the workloads that keep TTLs on pass one); `perEntryTtl`:
  * honours a TTL per entry (default: as `ttl`); `bounded`: evicts to respect a maximum; `clock`:
- * its clock can be injected; `fetch`: has a single-flight loader. Contenders without a TTL say
- * so in their label.
+ * its clock can be injected; `fetch`: has a single-flight loader; `lruOrder: false`: evicts by
+ * another policy on purpose, so the eviction-order check does not apply. Contenders without a
+ * TTL say so in their label.
  */
 export const CONTENDERS = [
   {
@@ -186,6 +195,16 @@ export const CONTENDERS = [
     clock: true,
     fetch: true,
     load: ttlCacheFactory,
+  },
+  {
+    id: "ttl-cache-tinylfu",
+    label: "TtlCache (tinylfu)",
+    ttl: true,
+    bounded: true,
+    lruOrder: false,
+    clock: true,
+    fetch: true,
+    load: tinyLfuFactory,
   },
   {
     id: "lru-ttl",

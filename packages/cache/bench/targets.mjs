@@ -42,6 +42,19 @@ function memoryTarget(results) {
   };
 }
 
+function policyMemoryTarget(results) {
+  const tinyLfu = mainSummary(find(results, "memory", "ttl-cache-tinylfu"))?.median;
+  const lru = mainSummary(find(results, "memory", "ttl-cache"))?.median;
+  const value = tinyLfu / lru;
+  return {
+    target: "memory: TtlCache (tinylfu) bytes/entry ≤ 1.3× TtlCache (lru)",
+    measured: Number.isFinite(value)
+      ? `${tinyLfu.toFixed(1)} vs ${lru.toFixed(1)} B/entry (${value.toFixed(3)}×)`
+      : "not measured",
+    met: Number.isFinite(value) ? value <= 1.3 : null,
+  };
+}
+
 function telemetryTarget(results) {
   // Paired: each timed round of the idle variant over the compiled-out round it alternated with.
   const paired = find(results, "telemetry", "ttl-cache:no-subscriber")?.data?.pairedVsFirst;
@@ -85,6 +98,7 @@ export function checkTargets(results) {
     pairedTarget(results, "h2h-hit-zipf-0.99", "mnemonist", 0.8),
     pairedTarget(results, "h2h-hit-zipf-0.99", "lru-ttl", 1.5),
     pairedTarget(results, "h2h-mix-90-10", "mnemonist", 1),
+    policyMemoryTarget(results),
   ].map((target) => ({ issue: 20, ...target }));
   return [...issue8, ...issue20];
 }

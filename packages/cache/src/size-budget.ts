@@ -1,7 +1,7 @@
 /**
  * Bounding a {@link TtlCache} by size: each entry's size comes from the caller's
- * `sizeCalculation(value, key)`, and the cache keeps their sum within `maxSize` (dropping least
- * recently used entries, in `CacheCore.makeRoom`) and refuses entries larger than `maxEntrySize`.
+ * `sizeCalculation(value, key)`, and the cache keeps their sum within `maxSize` (dropping entries
+ * as the policy chooses, in `CacheCore.makeRoom`) and refuses entries larger than `maxEntrySize`.
  * It exists only when one of the two is set, so caches bounded by count alone never pay for it.
  *
  * @internal

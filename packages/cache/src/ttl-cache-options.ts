@@ -69,7 +69,7 @@ export interface TtlCacheOptions<K, V> {
    * sketch says it is used more often than the entry it would displace; otherwise it leaves with
    * reason `"rejected"` (counted in {@link CacheStats.rejections}). It gains the most where LRU
    * does worst: one-time scans, loops a little larger than the cache, skewed (Zipf) traffic; see
-   * `docs/hit-ratio.md`. It needs `maxEntries` or `maxSize`, costs about 15 bytes per entry more,
+   * `docs/hit-ratio.md`. It needs `maxEntries` or `maxSize`, costs about 16 bytes per entry more,
    * and orders iteration by region (probation, protected, window) rather than by recency alone.
    *
    * @defaultValue `"lru"`
