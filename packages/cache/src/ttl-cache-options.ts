@@ -65,12 +65,14 @@ export interface TtlCacheOptions<K, V> {
   /**
    * What leaves a full cache (see {@link EvictionPolicy}). `"lru"` drops the least recently used
    * entry. `"tinylfu"` keeps the entries used most often: new entries enter a small window (1 % of
-   * the bound), and one pushed out of it is admitted to the main region only if a frequency
-   * sketch says it is used more often than the entry it would displace; otherwise it leaves with
-   * reason `"rejected"` (counted in {@link CacheStats.rejections}). It gains the most where LRU
-   * does worst: one-time scans, loops a little larger than the cache, skewed (Zipf) traffic; see
-   * `docs/hit-ratio.md`. It needs `maxEntries` or `maxSize`, costs about 16 bytes per entry more,
-   * and orders iteration by region (probation, protected, window) rather than by recency alone.
+   * the bound at first; a hill climber resizes it as the cache runs), and one pushed out of it is
+   * admitted to the main region only if a frequency sketch says it is used more often than the
+   * entry it would displace; otherwise it leaves with reason `"rejected"` (counted in
+   * {@link CacheStats.rejections}). It gains the most where LRU does worst: one-time scans, loops a
+   * little larger than the cache, skewed (Zipf) traffic; it can lose where the hot set keeps
+   * moving (see `docs/hit-ratio.md`). It needs `maxEntries` or `maxSize`, costs about 16 bytes per
+   * entry more and some speed (a sketch update per hit, a key hash per insert), and lists entries
+   * region by region (window, protected, probation) rather than by recency alone.
    *
    * @defaultValue `"lru"`
    */
