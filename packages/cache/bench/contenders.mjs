@@ -14,18 +14,26 @@ async function ttlCacheFactory() {
   return adaptTtlCache(TtlCache);
 }
 
+async function tinyLfuFactory() {
+  const { TtlCache } = await import("../dist/index.js");
+  return adaptTtlCache(TtlCache, "tinylfu");
+}
+
 /**
  * The adapter for `TtlCache`, given the class (the telemetry workload passes a variant).
  *
  * @param {typeof import("../dist/index.js").TtlCache} TtlCache - the class
+ * @param {"lru" | "tinylfu"} [policy] - the eviction policy (TtlCache's default: lru)
  * @returns {(options: object) => object} the adapter factory
  */
-export function adaptTtlCache(TtlCache) {
+export function adaptTtlCache(TtlCache, policy) {
   return (o) => {
     const cache = new TtlCache(
       defined({
         ttl: o.ttl ?? Infinity,
         maxEntries: o.max ?? Infinity,
+        // tinylfu needs a bound; the unbounded workloads keep the default policy.
+        policy: o.max === undefined ? undefined : policy,
         sweepInterval: o.sweepInterval,
         now: o.now,
       }),
@@ -118,6 +126,47 @@ async function quickLruFactory() {
   };
 }
 
+async function mnemonistFactory() {
+  const { LRUCache } = await import("mnemonist");
+  return (o) => {
+    // A fixed capacity is required: its pointer arrays are preallocated to it.
+    const cache = new LRUCache(o.max);
+    return {
+      get: (key) => cache.get(key),
+      set: (key, value) => cache.set(key, value),
+      size: () => cache.size,
+      close: NOOP,
+    };
+  };
+}
+
+async function lruMinFactory() {
+  const { createLRU } = await import("lru.min");
+  return (o) => {
+    const cache = createLRU({ max: o.max });
+    return {
+      get: (key) => cache.get(key),
+      set: (key, value) => cache.set(key, value),
+      size: () => cache.size,
+      close: NOOP,
+    };
+  };
+}
+
+async function tinyLruFactory() {
+  const { LRU } = await import("tiny-lru");
+  return (o) => {
+    // One TTL for the whole cache (whole ms, read from Date.now()); there is no per-entry TTL.
+    const cache = new LRU(o.max ?? 0, o.ttl ?? 0);
+    return {
+      get: (key) => cache.get(key),
+      set: (key, value) => cache.set(key, value),
+      size: () => cache.size,
+      close: NOOP,
+    };
+  };
+}
+
 async function mapFactory() {
   return () => {
     const cache = new Map();
@@ -131,8 +180,11 @@ async function mapFactory() {
 }
 
 /**
- * The contenders. `ttl`: honours per-entry TTLs; `bounded`: evicts to respect a maximum;
- * `clock`: its clock can be injected; `fetch`: has a single-flight loader.
+ * The contenders. `ttl`: takes a TTL (the workloads that keep TTLs on pass one); `perEntryTtl`:
+ * honours a TTL per entry (default: as `ttl`); `bounded`: evicts to respect a maximum; `clock`:
+ * its clock can be injected; `fetch`: has a single-flight loader; `lruOrder: false`: evicts by
+ * another policy on purpose, so the eviction-order check does not apply. Contenders without a
+ * TTL say so in their label.
  */
 export const CONTENDERS = [
   {
@@ -145,6 +197,16 @@ export const CONTENDERS = [
     load: ttlCacheFactory,
   },
   {
+    id: "ttl-cache-tinylfu",
+    label: "TtlCache (tinylfu)",
+    ttl: true,
+    bounded: true,
+    lruOrder: false,
+    clock: true,
+    fetch: true,
+    load: tinyLfuFactory,
+  },
+  {
     id: "lru-ttl",
     label: "lru-cache (ttl)",
     ttl: true,
@@ -155,7 +217,7 @@ export const CONTENDERS = [
   },
   {
     id: "lru",
-    label: "lru-cache",
+    label: "lru-cache (no TTL)",
     ttl: false,
     bounded: true,
     clock: false,
@@ -191,7 +253,7 @@ export const CONTENDERS = [
   },
   {
     id: "quick-lru",
-    label: "quick-lru",
+    label: "quick-lru (no TTL)",
     ttl: false,
     bounded: true,
     clock: false,
@@ -199,8 +261,36 @@ export const CONTENDERS = [
     load: quickLruFactory,
   },
   {
+    id: "mnemonist",
+    label: "mnemonist LRUCache (no TTL)",
+    ttl: false,
+    bounded: true,
+    clock: false,
+    fetch: false,
+    load: mnemonistFactory,
+  },
+  {
+    id: "lru-min",
+    label: "lru.min (no TTL)",
+    ttl: false,
+    bounded: true,
+    clock: false,
+    fetch: false,
+    load: lruMinFactory,
+  },
+  {
+    id: "tiny-lru",
+    label: "tiny-lru (one TTL for all)",
+    ttl: true,
+    perEntryTtl: false,
+    bounded: true,
+    clock: false,
+    fetch: false,
+    load: tinyLruFactory,
+  },
+  {
     id: "map",
-    label: "Map",
+    label: "Map (no TTL, unbounded)",
     ttl: false,
     bounded: false,
     clock: false,

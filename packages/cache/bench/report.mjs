@@ -1,6 +1,8 @@
 // Turns results into table rows: one section per workload, one row per contender, with ratio
 // columns against lru-cache (ttl) and against a bare Map.
 import { compact, percent, ratio } from "./format.mjs";
+import { summarize } from "./measure.mjs";
+import { LRU_VARIANTS } from "./workloads/head-to-head.mjs";
 
 export const HEADER = [
   "contender",
@@ -66,6 +68,68 @@ function pairedNote(data, row) {
   if (row.workloadId.startsWith("h2h"))
     return `TtlCache is ${ratio(1 / median)} this (paired rounds)`;
   return `cost vs compiled out ${percent(1 - median)} (paired rounds)`;
+}
+
+/**
+ * TtlCache's speed over a head-to-head variant's, round by round (their batches alternated).
+ *
+ * @param {object | undefined} row - a head-to-head result row other than TtlCache's
+ * @returns {object | undefined} the summary (median, quartiles, min, max) of the per-round ratios
+ */
+export function pairedRatios(row) {
+  const samples = row?.status === "ok" ? row.data.pairedVsFirst?.samples : undefined;
+  return samples === undefined ? undefined : summarize(samples.map((speed) => 1 / speed));
+}
+
+export const H2H_HEADER = [
+  "workload",
+  "contender",
+  "TtlCache ÷ it",
+  "IQR (q1–q3)",
+  "spread (min–max)",
+  "rounds",
+  "",
+];
+
+/**
+ * The head-to-head ratios: per workload, TtlCache's speed over each contender's, as the median of
+ * per-round ratios, and which of the LRUs was the fastest.
+ *
+ * @param {object[]} results - result rows
+ * @returns {string[][]} the rows
+ */
+export function buildHeadToHead(results) {
+  const rows = [];
+  const workloadIds = [...new Set(results.map((row) => row.workloadId))].filter((id) =>
+    id.startsWith("h2h"),
+  );
+  for (const workloadId of workloadIds) {
+    const variants = results
+      .filter((row) => row.workloadId === workloadId && row.contenderId !== "ttl-cache:ttl-cache")
+      .map((row) => ({ row, ratios: pairedRatios(row) }))
+      .filter((variant) => variant.ratios !== undefined);
+    const lrus = variants.filter(({ row }) =>
+      LRU_VARIANTS.includes(row.contenderId.replace(/^ttl-cache:/, "")),
+    );
+    const fastest = lrus.reduce(
+      (best, variant) =>
+        best === undefined || variant.ratios.median < best.ratios.median ? variant : best,
+      undefined,
+    );
+    for (const variant of variants) {
+      const { row, ratios } = variant;
+      rows.push([
+        workloadId,
+        row.label,
+        ratio(ratios.median),
+        `${ratio(ratios.q1)}–${ratio(ratios.q3)}`,
+        `${ratio(ratios.min)}–${ratio(ratios.max)}`,
+        String(ratios.n),
+        variant === fastest ? "fastest LRU" : "",
+      ]);
+    }
+  }
+  return rows;
 }
 
 function notesOf(row, contender) {

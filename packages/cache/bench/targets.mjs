@@ -1,6 +1,7 @@
-// The targets of issue 8, checked against a run's results. A target whose inputs were not measured
+// The targets of issues 8 and 20, checked against a run's results. A target whose inputs were not measured
 // (contender not timed, workload not run) is reported as not measured, never as met.
-import { mainSummary } from "./report.mjs";
+import { ratio } from "./format.mjs";
+import { mainSummary, pairedRatios } from "./report.mjs";
 
 function find(results, workloadId, contenderId) {
   return results.find((row) => row.workloadId === workloadId && row.contenderId === contenderId);
@@ -18,11 +19,13 @@ function ratioTarget(results, workloadId, baseId, minimum) {
 }
 
 function pairedTarget(results, workloadId, baseId, minimum) {
-  const row = find(results, workloadId, `ttl-cache:${baseId}`);
-  const value = 1 / (row?.data?.pairedVsFirst?.median ?? Number.NaN);
+  const ratios = pairedRatios(find(results, workloadId, `ttl-cache:${baseId}`));
+  const value = ratios?.median ?? Number.NaN;
   return {
     target: `${workloadId} (one worker, paired rounds): TtlCache ≥ ${minimum}× ${baseId} ops/s`,
-    measured: Number.isFinite(value) ? `${value.toFixed(3)}×` : "not measured",
+    measured: Number.isFinite(value)
+      ? `${value.toFixed(3)}× (IQR ${ratio(ratios.q1)}–${ratio(ratios.q3)})`
+      : "not measured",
     met: Number.isFinite(value) ? value >= minimum : null,
   };
 }
@@ -36,6 +39,19 @@ function memoryTarget(results) {
       ? `${mine.toFixed(1)} vs ${base.toFixed(1)} B/entry`
       : "not measured",
     met: Number.isFinite(mine / base) ? mine <= base : null,
+  };
+}
+
+function policyMemoryTarget(results) {
+  const tinyLfu = mainSummary(find(results, "memory", "ttl-cache-tinylfu"))?.median;
+  const lru = mainSummary(find(results, "memory", "ttl-cache"))?.median;
+  const value = tinyLfu / lru;
+  return {
+    target: "memory: TtlCache (tinylfu) bytes/entry ≤ 1.3× TtlCache (lru)",
+    measured: Number.isFinite(value)
+      ? `${tinyLfu.toFixed(1)} vs ${lru.toFixed(1)} B/entry (${value.toFixed(3)}×)`
+      : "not measured",
+    met: Number.isFinite(value) ? value <= 1.3 : null,
   };
 }
 
@@ -72,9 +88,22 @@ function lingerTarget(results) {
  * Checks every target.
  *
  * @param {object[]} results - the run's result rows
- * @returns {{ target: string, measured: string, met: boolean | null }[]} one line per target
+ * @returns {{ issue: number, target: string, measured: string, met: boolean | null }[]} one line
+ *   per target
  */
 export function checkTargets(results) {
+  const issue8 = checkIssue8(results).map((target) => ({ issue: 8, ...target }));
+  // Issue 20: TTL on for TtlCache and lru-cache, head to head in one run.
+  const issue20 = [
+    pairedTarget(results, "h2h-hit-zipf-0.99", "mnemonist", 0.8),
+    pairedTarget(results, "h2h-hit-zipf-0.99", "lru-ttl", 1.5),
+    pairedTarget(results, "h2h-mix-90-10", "mnemonist", 1),
+    policyMemoryTarget(results),
+  ].map((target) => ({ issue: 20, ...target }));
+  return [...issue8, ...issue20];
+}
+
+function checkIssue8(results) {
   const ratios = ["hit-zipf-0.99", "mix-90-10"].flatMap((workloadId) => [
     ratioTarget(results, workloadId, "lru-ttl", 1),
     ratioTarget(results, workloadId, "node-cache", 5),

@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// `pnpm bench:cache`: TtlCache against lru-cache, @isaacs/ttlcache, node-cache, quick-lru and Map;
+// `pnpm bench:cache`: TtlCache against lru-cache, @isaacs/ttlcache, node-cache, quick-lru,
+// mnemonist, lru.min, tiny-lru and Map;
 // `pnpm bench:cache --redis`: the Redis tier against bentocache and cache-manager (bench/redis/).
 // Needs the compiled package (`npm run build`). See --help and packages/cache/docs/benchmarks.md.
 import { spawnSync } from "node:child_process";
@@ -9,7 +10,7 @@ import { CONTENDERS } from "./contenders.mjs";
 import { writeDocs } from "./docs.mjs";
 import { textTable } from "./format.mjs";
 import { createRandom, shuffle } from "./keys.mjs";
-import { buildSections, HEADER } from "./report.mjs";
+import { buildHeadToHead, buildSections, H2H_HEADER, HEADER } from "./report.mjs";
 import { runJob } from "./run-jobs.mjs";
 import { checkTargets } from "./targets.mjs";
 import { WORKLOADS } from "./workloads/index.mjs";
@@ -83,16 +84,21 @@ function describeMachine(options, seconds) {
   };
 }
 
-function printTable(sections, targets) {
+function printTable(sections, headToHead, targets) {
   for (const section of sections) {
     console.log(`\n${section.title}  [${section.unit}]`);
     console.log(textTable(HEADER, section.rows));
   }
-  console.log("\nTargets (issue 8)");
+  if (headToHead.length > 0) {
+    console.log("\nHead to head: TtlCache's speed over each contender's, per-round ratios");
+    console.log(textTable(H2H_HEADER, headToHead));
+  }
+  console.log("\nTargets");
   console.log(
     textTable(
-      ["target", "measured", "met"],
+      ["issue", "target", "measured", "met"],
       targets.map((t) => [
+        String(t.issue),
         t.target,
         t.measured,
         t.met === null ? "not measured" : t.met ? "yes" : "NO",
@@ -118,14 +124,17 @@ async function main() {
   });
   const results = order(await runPlan(plan, options), workloads, contenders);
   const sections = buildSections(results, workloads, contenders);
+  const headToHead = buildHeadToHead(results);
   const targets = checkTargets(results);
   const meta = describeMachine(options, Math.round((Date.now() - began) / 1000));
   const labelledChecks = Object.fromEntries(contenders.map((c) => [c.label, checks[c.id]]));
   if (options.json)
     console.log(JSON.stringify({ meta, checks: labelledChecks, targets, results }, null, 2));
-  else printTable(sections, targets);
-  if (options.writeDocs)
-    log(`wrote ${await writeDocs({ meta, sections, targets, checks: labelledChecks })}`);
+  else printTable(sections, headToHead, targets);
+  if (options.writeDocs) {
+    const run = { meta, sections, headToHead, targets, checks: labelledChecks };
+    log(`wrote ${await writeDocs(run)}`);
+  }
   log(`done in ${meta.seconds} s`);
 }
 

@@ -9,11 +9,13 @@
  * Internal: only {@link CacheStats} is public.
  */
 import type { Channel } from "node:diagnostics_channel";
-import { EntryStore } from "./entry-store.js";
+import { EntryStore, NIL } from "./entry-store.js";
 import { EvictionNotices } from "./eviction-notices.js";
 import { SizeBudget } from "./size-budget.js";
 import { SweepTimer } from "./sweep-timer.js";
 import { channels } from "./telemetry.js";
+import { REGIONS, TinyLfu } from "./tiny-lfu.js";
+import type { RoomMaker } from "./tiny-lfu.js";
 import type { EvictionReason, ResolvedTtlCacheOptions } from "./ttl-cache-options.js";
 
 /** Counters returned by {@link TtlCache.stats}, counted since the cache was created. */
@@ -29,8 +31,14 @@ export interface CacheStats {
   readonly sets: number;
   /** Live entries removed by `delete` or `take`. */
   readonly deletes: number;
-  /** Entries dropped to respect `maxEntries`. */
+  /** Entries dropped to respect `maxEntries` or `maxSize`: the least recently used, or the victim of the `tinylfu` policy. */
   readonly evictions: number;
+  /**
+   * Entries the `tinylfu` policy turned away: pushed out of its admission window while the cache
+   * was full, they were used less often than the entry they would have replaced. Counted apart
+   * from `evictions` (each removal counts once); always `0` with the `lru` policy.
+   */
+  readonly rejections: number;
   /** Expired entries removed, each counted once however it was found. */
   readonly expirations: number;
   /** Entries stored now, as {@link TtlCache.size}. */
@@ -77,7 +85,7 @@ export function publishKey(channel: Channel, cache: string, key: unknown): void 
  * @typeParam V - the value type
  * @internal
  */
-export class CacheCore<K, V> {
+export class CacheCore<K, V> implements RoomMaker {
   readonly store: EntryStore<K, V>;
   readonly notices: EvictionNotices<K, V>;
   readonly sweeper: SweepTimer;
@@ -98,6 +106,8 @@ export class CacheCore<K, V> {
   readonly updateAgeOnHas: boolean;
   /** The size bound; `undefined` unless `maxSize` or `maxEntrySize` is set. */
   readonly sizes: SizeBudget<K, V> | undefined;
+  /** The TinyLFU policy; `undefined` with the default LRU policy, whose hot path it stays off. */
+  readonly policy: TinyLfu<K, V> | undefined;
   /** Set by `close()`: the sweep timer is not started again. */
   closed = false;
   hits = 0;
@@ -105,6 +115,7 @@ export class CacheCore<K, V> {
   sets = 0;
   deletes = 0;
   evictions = 0;
+  rejections = 0;
   expirations = 0;
 
   /**
@@ -128,7 +139,14 @@ export class CacheCore<K, V> {
         ? undefined
         : new SizeBudget(limits.maxSize, limits.maxEntrySize, limits.sizeCalculation);
     this.notices = new EvictionNotices(options.onEvict, options.name);
-    this.store = new EntryStore<K, V>(options.maxEntries);
+    const tinyLfu = options.policy === "tinylfu";
+    this.store = new EntryStore<K, V>(options.maxEntries, tinyLfu ? REGIONS : 1);
+    this.policy = tinyLfu
+      ? new TinyLfu(this.store, this.sizes, {
+          maxEntries: options.maxEntries,
+          maxSize: limits?.maxSize ?? Infinity,
+        })
+      : undefined;
     this.sweeper = new SweepTimer(options.sweepInterval, () => {
       this.sweep();
     });
@@ -200,7 +218,8 @@ export class CacheCore<K, V> {
    */
   recordHit(key: K, slot: number): void {
     this.hits++;
-    this.store.touch(slot);
+    if (this.policy === undefined) this.store.touch(slot);
+    else this.policy.used(slot);
     if (channels.hit.hasSubscribers) publishKey(channels.hit, this.name, key);
   }
 
@@ -338,23 +357,66 @@ export class CacheCore<K, V> {
   }
 
   /**
-   * The one place that makes room: drops least recently used entries until `entries` more
-   * entries of `size` more size fit within `maxEntries` and `maxSize`. No user code runs until
-   * the insert that follows is done (removals only queue their notices), so nothing can refill
-   * the room in between (issue 19). It ends before emptying the cache, as an entry never exceeds
-   * `maxSize` alone.
+   * The one place that makes room: drops entries until `entries` more entries of `size` more
+   * size fit within `maxEntries` and `maxSize`, the least recently used first, or as the TinyLFU
+   * policy decides. No user code runs until the insert that follows is done (removals only queue
+   * their notices), so nothing can refill the room in between (issue 19). It ends before emptying
+   * the cache, as an entry never exceeds `maxSize` alone, and never drops `keep`.
    *
    * @param entries - how many entries are about to be added (0 or 1)
    * @param size - how much size they add (0 without a size bound)
+   * @param keep - the slot of an entry being replaced, which must stay; {@link NIL} for none
    */
-  makeRoom(entries: number, size: number): void {
+  makeRoom(entries: number, size: number, keep: number = NIL): void {
+    if (this.policy !== undefined) {
+      this.policy.makeRoom(this, entries, size, keep);
+      return;
+    }
+    // LRU: the replaced entry was made most recent, so it is the last in line and never reached.
+    while (this.over(entries, size)) this.drop(this.store.oldest, "evicted");
+  }
+
+  /**
+   * Tells whether `entries` more entries of `size` more size would exceed a bound.
+   *
+   * @param entries - entries about to be added
+   * @param size - size about to be added
+   * @returns `true` when `maxEntries` or `maxSize` would be exceeded
+   */
+  over(entries: number, size: number): boolean {
     const sizes = this.sizes;
-    while (
+    return (
       this.store.size + entries > this.maxEntries ||
       (sizes !== undefined && sizes.total + size > sizes.maxSize)
-    ) {
-      this.#dropOldest();
+    );
+  }
+
+  /**
+   * Tells whether a slot's entry has expired, stale or not.
+   *
+   * @param slot - an occupied slot
+   * @returns `true` once its TTL has run out
+   */
+  expired(slot: number): boolean {
+    const expiresAt = this.store.expiresAt[slot] as number;
+    return expiresAt !== Infinity && expiresAt <= this.now();
+  }
+
+  /**
+   * Drops an entry to make room: an expiration if it had expired, else an eviction (the victim)
+   * or a rejection (a TinyLFU candidate that lost).
+   *
+   * @param slot - an occupied slot
+   * @param reason - why it leaves if it has not expired
+   */
+  drop(slot: number, reason: "evicted" | "rejected"): void {
+    if (this.expired(slot)) {
+      this.expire(slot);
+      return;
     }
+    if (reason === "evicted") this.evictions++;
+    else this.rejections++;
+    this.remove(slot, reason);
   }
 
   /**
@@ -376,6 +438,7 @@ export class CacheCore<K, V> {
   remove(slot: number, reason: EvictionReason): void {
     const key = this.store.keyAt(slot);
     const value = this.store.values[slot] as V;
+    if (this.policy !== undefined) this.policy.removed(slot);
     this.store.remove(slot);
     if (this.sizes !== undefined) this.sizes.remove(slot);
     if (this.store.size === 0) this.sweeper.stop();
@@ -390,6 +453,7 @@ export class CacheCore<K, V> {
    * @param slot - its slot, live
    */
   take(key: K, slot: number): void {
+    if (this.policy !== undefined) this.policy.removed(slot);
     this.store.remove(slot);
     if (this.sizes !== undefined) this.sizes.remove(slot);
     if (this.store.size === 0) this.sweeper.stop();
@@ -427,6 +491,7 @@ export class CacheCore<K, V> {
     }
     this.store.clear();
     this.sizes?.clear();
+    this.policy?.cleared();
     this.sweeper.stop();
   }
 
@@ -468,6 +533,7 @@ export class CacheCore<K, V> {
       sets: this.sets,
       deletes: this.deletes,
       evictions: this.evictions,
+      rejections: this.rejections,
       expirations: this.expirations,
       size: this.store.size,
       hitRate: reads === 0 ? 0 : this.hits / reads,
@@ -493,7 +559,8 @@ export class CacheCore<K, V> {
     this.sets++;
     if (slot === undefined) {
       this.makeRoom(1, 0);
-      this.store.insert(key, value, expiresAt, ttl);
+      const inserted = this.store.insert(key, value, expiresAt, ttl);
+      if (this.policy !== undefined) this.policy.added(inserted, key, 0);
     } else {
       this.#replace(slot, value, expiresAt, ttl);
     }
@@ -508,8 +575,8 @@ export class CacheCore<K, V> {
 
   /**
    * `put` in a size-bounded cache. The size is measured first; a value too large is not stored
-   * and the previous entry leaves. A replaced entry is made most recent before room is made, so
-   * it is the last candidate and, fitting alone, never dropped.
+   * and the previous entry leaves. A replaced entry is used (made most recent) before room is
+   * made, and kept: fitting alone, it is never dropped.
    */
   #putSized(entry: PlacedEntry<K, V>, size: number): void {
     const sizes = this.sizes as SizeBudget<K, V>;
@@ -522,11 +589,14 @@ export class CacheCore<K, V> {
     this.sets++;
     if (slot === undefined) {
       this.makeRoom(1, size);
-      sizes.set(this.store.insert(key, value, expiresAt, ttl), size);
+      const inserted = this.store.insert(key, value, expiresAt, ttl);
+      sizes.set(inserted, size);
+      this.policy?.added(inserted, key, size);
     } else {
       this.#replace(slot, value, expiresAt, ttl);
+      this.policy?.resized(slot, size - sizes.sizeOf(slot));
       sizes.set(slot, size);
-      this.makeRoom(0, 0);
+      this.makeRoom(0, 0, slot);
     }
     this.#stored(key, expiresAt);
   }
@@ -536,19 +606,8 @@ export class CacheCore<K, V> {
     this.store.values[slot] = value;
     this.store.expiresAt[slot] = expiresAt;
     this.store.ttls[slot] = ttl;
-    this.store.touch(slot);
+    if (this.policy === undefined) this.store.touch(slot);
+    else this.policy.used(slot);
     if (previous !== value) this.notices.push(this.store.keyAt(slot), previous, "replaced");
-  }
-
-  /** Drops the least recently used entry: an expiration if it had expired, else an eviction. */
-  #dropOldest(): void {
-    const slot = this.store.oldest;
-    const expiresAt = this.store.expiresAt[slot] as number;
-    if (expiresAt !== Infinity && expiresAt <= this.now()) {
-      this.expire(slot);
-      return;
-    }
-    this.evictions++;
-    this.remove(slot, "evicted");
   }
 }

@@ -53,7 +53,9 @@ export interface ResolvedFetchOptions<C> {
 export interface IterationOptions {
   /**
    * `"most-recent-first"` lists the most recently used entry first (the next to stay);
-   * `"least-recent-first"` lists the least recently used first (the next to be evicted).
+   * `"least-recent-first"` lists the least recently used first (the next to be evicted). With
+   * `policy: "tinylfu"` entries are listed region by region (window, protected, probation), each
+   * most recently used first, and `"least-recent-first"` reverses that.
    *
    * @defaultValue "most-recent-first"
    */

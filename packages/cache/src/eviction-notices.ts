@@ -1,6 +1,6 @@
 /**
  * The queue of removals a {@link TtlCache} still has to report: to `onEvict` and on the per-key
- * telemetry channels (`evict`, `expire`, `delete`).
+ * telemetry channels (`evict`, `reject`, `expire`, `delete`).
  *
  * User code must never run while the cache is half-way through an operation: an `onEvict` that
  * calls `set` between "make room" and "insert" refilled the freed slot and pushed the store past
@@ -32,6 +32,8 @@ export function channelFor(reason: EvictionReason): Channel | undefined {
   switch (reason) {
     case "evicted":
       return channels.evict;
+    case "rejected":
+      return channels.reject;
     case "expired":
       return channels.expire;
     case "deleted":

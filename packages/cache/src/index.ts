@@ -17,7 +17,10 @@
  * - `ladder:cache:miss`: a read found nothing live;
  * - `ladder:cache:set`: an entry was stored;
  * - `ladder:cache:delete`: `delete` or `take` removed a live entry (a `VarietyCache`: a key's values);
- * - `ladder:cache:evict`: the least recently used entry was dropped to respect `maxEntries`;
+ * - `ladder:cache:evict`: an entry was dropped to respect `maxEntries` or `maxSize` (the least
+ *   recently used, or the victim of the `tinylfu` policy);
+ * - `ladder:cache:reject`: the `tinylfu` policy turned away a candidate less frequent than the
+ *   entry it would have displaced;
  * - `ladder:cache:expire`: an expired entry was removed (by either cache);
  * - `ladder:cache:sweep`: a sweep finished (by either cache);
  * - `ladder:cache:fetch`: a tracing channel (start, end, asyncStart, asyncEnd, error) around each
@@ -50,7 +53,7 @@ export type { Loader, LoaderContext } from "./cache-fetcher.js";
 export type { EntryInfo } from "./entry-info.js";
 export { TtlCache } from "./ttl-cache.js";
 export type { FetchOptions, IterationOptions, SetOptions } from "./call-options.js";
-export type { EvictionReason, TtlCacheOptions } from "./ttl-cache-options.js";
+export type { EvictionPolicy, EvictionReason, TtlCacheOptions } from "./ttl-cache-options.js";
 export { VarietyCache } from "./variety-cache.js";
 export type { VarietyStats } from "./variety-cache.js";
 export type {

@@ -147,6 +147,32 @@ export function checkBoolean(owner: string, name: string, value: unknown): boole
 }
 
 /**
+ * Checks an option that must be one of a few strings.
+ *
+ * @param owner - the API that received it, used in the message
+ * @param name - the option's name, used in the message
+ * @param value - what the caller passed
+ * @param choices - the accepted values
+ * @returns the value, narrowed to the choices
+ * @throws TypeError when `value` is not one of `choices`
+ * @internal
+ */
+export function checkChoice<T extends string>(
+  owner: string,
+  name: string,
+  value: unknown,
+  choices: readonly T[],
+): T {
+  if (!choices.includes(value as T)) {
+    const expected = choices.map((choice) => JSON.stringify(choice)).join(" or ");
+    throw new TypeError(
+      `${owner}: option \`${name}\` must be ${expected}; received ${describe(value)}.`,
+    );
+  }
+  return value as T;
+}
+
+/**
  * Checks a non-empty string option.
  *
  * @param owner - the API that received it, used in the message

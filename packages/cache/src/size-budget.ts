@@ -1,7 +1,7 @@
 /**
  * Bounding a {@link TtlCache} by size: each entry's size comes from the caller's
- * `sizeCalculation(value, key)`, and the cache keeps their sum within `maxSize` (dropping least
- * recently used entries, in `CacheCore.makeRoom`) and refuses entries larger than `maxEntrySize`.
+ * `sizeCalculation(value, key)`, and the cache keeps their sum within `maxSize` (dropping entries
+ * as the policy chooses, in `CacheCore.makeRoom`) and refuses entries larger than `maxEntrySize`.
  * It exists only when one of the two is set, so caches bounded by count alone never pay for it.
  *
  * @internal
@@ -82,6 +82,16 @@ export class SizeBudget<K, V> {
   set(slot: number, size: number): void {
     this.total += size - (this.#sizes[slot] ?? 0);
     this.#sizes[slot] = size;
+  }
+
+  /**
+   * Returns the size recorded for a slot.
+   *
+   * @param slot - an occupied slot
+   * @returns its entry's size (0 for a slot without one)
+   */
+  sizeOf(slot: number): number {
+    return this.#sizes[slot] ?? 0;
   }
 
   /**

@@ -29,8 +29,16 @@ export const CACHE_CHANNELS = {
   set: "ladder:cache:set",
   /** `delete` or `take` removed a live entry. Message: {@link CacheKeyMessage}. */
   delete: "ladder:cache:delete",
-  /** The least recently used entry was dropped to respect `maxEntries`. Message: {@link CacheKeyMessage}. */
+  /**
+   * An entry was dropped to respect `maxEntries` or `maxSize` (the least recently used, or the
+   * victim of the `tinylfu` policy). Message: {@link CacheKeyMessage}.
+   */
   evict: "ladder:cache:evict",
+  /**
+   * The `tinylfu` policy turned a candidate away: less frequent than the entry it would have
+   * displaced, it left instead. Message: {@link CacheKeyMessage}.
+   */
+  reject: "ladder:cache:reject",
   /** An expired entry was removed, lazily or by a sweep. Message: {@link CacheKeyMessage}. */
   expire: "ladder:cache:expire",
   /** A sweep finished. Message: {@link CacheSweepMessage}. */
@@ -59,7 +67,7 @@ export const CACHE_CHANNELS = {
 
 /**
  * The message published on the per-key channels (`hit`, `miss`, `set`, `delete`, `evict`,
- * `expire`) and the context object of the `fetch` tracing channel.
+ * `reject`, `expire`) and the context object of the `fetch` tracing channel.
  *
  * @typeParam K - the cache's key type
  */
@@ -133,6 +141,7 @@ export const channels: {
   readonly set: Channel;
   readonly delete: Channel;
   readonly evict: Channel;
+  readonly reject: Channel;
   readonly expire: Channel;
   readonly sweep: Channel;
   readonly fetch: TracingChannel<unknown, CacheKeyMessage<unknown>>;
@@ -146,6 +155,7 @@ export const channels: {
   set: channel(CACHE_CHANNELS.set),
   delete: channel(CACHE_CHANNELS.delete),
   evict: channel(CACHE_CHANNELS.evict),
+  reject: channel(CACHE_CHANNELS.reject),
   expire: channel(CACHE_CHANNELS.expire),
   sweep: channel(CACHE_CHANNELS.sweep),
   fetch: tracingChannel(CACHE_CHANNELS.fetch),

@@ -5,6 +5,7 @@ import { CoarseClock } from "./coarse-clock.js";
 import {
   assertKnownOptions,
   checkBoolean,
+  checkChoice,
   checkClock,
   checkCount,
   checkDuration,
@@ -17,13 +18,28 @@ import {
  *
  * - `"expired"`: its TTL ran out (removed on access, by `prune`, or by the sweep; with a stale
  *   window, once that window has passed too, or earlier when it was the least recently used entry);
- * - `"evicted"`: it was the least recently used entry when `maxEntries` or `maxSize` was exceeded;
+ * - `"evicted"`: it made room when `maxEntries` or `maxSize` was exceeded: the least recently used
+ *   entry, or with `policy: "tinylfu"` the victim a more frequent candidate displaced;
+ * - `"rejected"`: with `policy: "tinylfu"`, it was a candidate for the main region (pushed out of the
+ *   admission window while the cache was full) and used less often than the entry it would have
+ *   displaced, so it left instead;
  * - `"deleted"`: `delete` removed it;
  * - `"replaced"`: `set` (or a completed `fetch`) stored a different value under its key, or one
  *   larger than `maxEntrySize`, which is then not stored;
  * - `"cleared"`: `clear` removed it.
  */
-export type EvictionReason = "expired" | "evicted" | "deleted" | "replaced" | "cleared";
+export type EvictionReason =
+  "expired" | "evicted" | "rejected" | "deleted" | "replaced" | "cleared";
+
+/**
+ * How a bounded {@link TtlCache} chooses what leaves when it is full, the
+ * {@link TtlCacheOptions.policy} option.
+ *
+ * - `"lru"`: the least recently used entry;
+ * - `"tinylfu"`: W-TinyLFU, as in Caffeine: recency and frequency together, so frequent keys stay
+ *   through scans and loops.
+ */
+export type EvictionPolicy = "lru" | "tinylfu";
 
 /**
  * Options for {@link TtlCache}. Every option is optional; an unknown key throws a `TypeError`.
@@ -46,6 +62,21 @@ export interface TtlCacheOptions<K, V> {
    * @defaultValue Infinity
    */
   readonly maxEntries?: number;
+  /**
+   * What leaves a full cache (see {@link EvictionPolicy}). `"lru"` drops the least recently used
+   * entry. `"tinylfu"` keeps the entries used most often: new entries enter a small window (1 % of
+   * the bound at first; a hill climber resizes it as the cache runs), and one pushed out of it is
+   * admitted to the main region only if a frequency sketch says it is used more often than the
+   * entry it would displace; otherwise it leaves with reason `"rejected"` (counted in
+   * {@link CacheStats.rejections}). It gains the most where LRU does worst: one-time scans, loops a
+   * little larger than the cache, skewed (Zipf) traffic; it can lose where the hot set keeps
+   * moving (see `docs/hit-ratio.md`). It needs `maxEntries` or `maxSize`, costs about 16 bytes per
+   * entry more and some speed (a sketch update per hit, a key hash per insert), and lists entries
+   * region by region (window, protected, probation) rather than by recency alone.
+   *
+   * @defaultValue `"lru"`
+   */
+  readonly policy?: EvictionPolicy;
   /**
    * The most the sizes of all entries may add up to, each size given by
    * {@link TtlCacheOptions.sizeCalculation}. Storing an entry that would exceed it drops least
@@ -165,6 +196,7 @@ export interface ResolvedTtlCacheOptions<K, V> {
   readonly staleIfError: number;
   readonly updateAgeOnGet: boolean;
   readonly updateAgeOnHas: boolean;
+  readonly policy: EvictionPolicy;
   /** Set when `maxSize` or `maxEntrySize` is. */
   readonly sizes: SizeLimits<K, V> | undefined;
 }
@@ -178,6 +210,8 @@ export interface SizeLimits<K, V> {
 
 /** The name errors are reported under. @internal */
 export const OWNER = "TtlCache";
+
+const POLICIES: readonly EvictionPolicy[] = ["lru", "tinylfu"];
 
 const OPTION_NAMES = [
   "ttl",
@@ -193,6 +227,7 @@ const OPTION_NAMES = [
   "maxSize",
   "maxEntrySize",
   "sizeCalculation",
+  "policy",
 ] as const;
 
 /**
@@ -210,9 +245,11 @@ export function resolveTtlCacheOptions<K, V>(
   assertKnownOptions(OWNER, options, OPTION_NAMES);
   const given = options ?? {};
   if (given.onEvict !== undefined) checkFunction(OWNER, "onEvict", given.onEvict);
+  const maxEntries = checkCount(OWNER, "maxEntries", orDefault(given.maxEntries, Infinity), 1);
+  const sizes = resolveSizeLimits(given);
   return {
     ttl: checkDuration(OWNER, "ttl", orDefault(given.ttl, 300_000)),
-    maxEntries: checkCount(OWNER, "maxEntries", orDefault(given.maxEntries, Infinity), 1),
+    maxEntries,
     sweepInterval: checkDuration(OWNER, "sweepInterval", orDefault(given.sweepInterval, 60_000)),
     now: checkClock(OWNER, orDefault(given.now, defaultClock)),
     name: checkName(OWNER, "name", orDefault(given.name, "ttl-cache")),
@@ -225,8 +262,30 @@ export function resolveTtlCacheOptions<K, V>(
     staleIfError: checkDuration(OWNER, "staleIfError", orDefault(given.staleIfError, 0)),
     updateAgeOnGet: checkBoolean(OWNER, "updateAgeOnGet", orDefault(given.updateAgeOnGet, false)),
     updateAgeOnHas: checkBoolean(OWNER, "updateAgeOnHas", orDefault(given.updateAgeOnHas, false)),
-    sizes: resolveSizeLimits(given),
+    sizes,
+    policy: resolvePolicy(
+      given,
+      maxEntries !== Infinity || (sizes?.maxSize ?? Infinity) !== Infinity,
+    ),
   };
+}
+
+/**
+ * Validates `policy`.
+ *
+ * @param given - the constructor options
+ * @param bounded - whether `maxEntries` or `maxSize` bounds the cache
+ * @returns the policy, `"lru"` when not given
+ * @throws TypeError when it is neither policy, or `"tinylfu"` for a cache without a bound
+ */
+function resolvePolicy<K, V>(given: TtlCacheOptions<K, V>, bounded: boolean): EvictionPolicy {
+  const policy = checkChoice(OWNER, "policy", orDefault<unknown>(given.policy, "lru"), POLICIES);
+  if (policy === "tinylfu" && !bounded) {
+    throw new TypeError(
+      `${OWNER}: option \`policy: "tinylfu"\` chooses what leaves a full cache, and this one has no bound; set \`maxEntries\` or \`maxSize\`, or drop the option.`,
+    );
+  }
+  return policy;
 }
 
 /**

@@ -21,8 +21,9 @@ import type { TtlCacheOptions } from "./ttl-cache-options.js";
 
 /**
  * An in-process key/value cache with a time to live per entry, optional bounds by count and by
- * size with least-recently-used eviction, one background sweep timer, single-flight loading with
- * stale-while-revalidate, and `diagnostics_channel` telemetry.
+ * size with least-recently-used eviction (or, with `policy: "tinylfu"`, W-TinyLFU admission), one
+ * background sweep timer, single-flight loading with stale-while-revalidate, and
+ * `diagnostics_channel` telemetry.
  *
  * Keys may be any value and are compared like `Map` keys (`1` and `"1"` are different keys);
  * values are stored as given, never cloned; a stored `undefined` is an entry; a TTL of `0` stores

@@ -11,6 +11,7 @@ describe("stats", () => {
       sets: 0,
       deletes: 0,
       evictions: 0,
+      rejections: 0,
       expirations: 0,
       size: 0,
       hitRate: 0,

@@ -12,7 +12,7 @@ export const SWEEP_INTERVAL = 1000;
 export const ttlHeavyWorkload = {
   id: "ttl-heavy",
   title: "TTL-heavy: uniform 1–60 s TTLs, fake clock",
-  applies: (contender) => contender.ttl,
+  applies: (contender) => contender.ttl && contender.perEntryTtl !== false,
   run: runTtlHeavy,
 };
 
