@@ -179,7 +179,7 @@ function paramNames(node: Node): (string | undefined)[] {
  * line before its first tag, and a one-line comment becomes a block.
  */
 function writeTags(
-  host: Node & { getJsDocs(): JSDoc[]; addJsDoc(structure: object): JSDoc },
+  host: Node & { getJsDocs(): JSDoc[] },
   wanted: readonly NewTag[],
   names: readonly (string | undefined)[],
 ): void {
@@ -187,7 +187,9 @@ function writeTags(
   const sorted = [...wanted].sort((a, b) => a.rank - b.rank);
   const doc = commentOf(host);
   if (doc === undefined) {
-    host.addJsDoc({ tags: sorted.map((tag) => tag.structure) });
+    const indent = " ".repeat(host.getStart() - host.getStartLinePos());
+    const tags = sorted.map((tag) => `${tagText(tag, indent)}\n`).join("");
+    host.getSourceFile().insertText(host.getStart(), `/**\n${tags}${indent} */\n${indent}`);
     return;
   }
   const indent = " ".repeat(doc.getStart() - doc.getStartLinePos());
@@ -205,7 +207,8 @@ function writeTags(
   if (tags.length === 0 && lines.length - inserts.length > 2) {
     lines.splice(closing, 0, `${indent} *`);
   }
-  doc.replaceWithText(lines.join("\n"));
+  // Raw text: replaceWithText would indent the comment's lines a second time.
+  doc.getSourceFile().replaceText([doc.getStart(), doc.getEnd()], lines.join("\n"));
 }
 
 /** A doc comment's lines, `*\/` on a line of its own. */
