@@ -1,6 +1,7 @@
 /** `quality-gate check [dir]`: climb the ladder and report. */
 import { relative, resolve } from "node:path";
 import { resultCacheDir } from "../cache/result-cache-dir.js";
+import type { QualityGateConfig } from "../config/config-schema.js";
 import { loadConfig } from "../config/load-config.js";
 import { openBaseline } from "../gate/baseline-gate.js";
 import type { BaselineEvent, BaselineFlags } from "../gate/baseline-gate.js";
@@ -31,6 +32,8 @@ export interface CheckFlags extends GateFlags, BaselineFlags {
   readonly bail?: boolean;
   /** `false` with `--no-cache`. */
   readonly cache?: boolean;
+  /** `--fix`: fix what the fixable rungs report before checking. */
+  readonly fix?: boolean;
 }
 
 /**
@@ -58,7 +61,7 @@ export async function checkCommand(
   const outputs = planOutputs(flags, io);
   prepareOutputs(outputs);
   const root = resolve(io.cwd, dir);
-  const { config } = await loadConfig(root, flags.config, io.cwd);
+  const config = await configAndFix(root, flags, io, { rungs: selection.rungs, typescript });
   const baseline = openBaseline(
     flags.baseline === undefined ? undefined : resolve(io.cwd, flags.baseline),
     flags,
@@ -87,6 +90,21 @@ export async function checkCommand(
   const report = judgeByBaseline(scoped, baseline, selection.only, io);
   writeOutputs(report, outputs, io);
   return report.passed ? 0 : 1;
+}
+
+/** The configuration; with `--fix`, once the fix step (loaded only then: it loads ts-morph) ran. */
+async function configAndFix(
+  root: string,
+  flags: CheckFlags,
+  io: CliIo,
+  run: { readonly rungs: readonly number[]; readonly typescript: TypeScriptChoice | undefined },
+): Promise<QualityGateConfig> {
+  const { config } = await loadConfig(root, flags.config, io.cwd);
+  if (flags.fix === true) {
+    const { fixBeforeCheck } = await import("./fix-command.js");
+    await fixBeforeCheck(root, config, run.rungs, { flags, io, typescript: run.typescript });
+  }
+  return config;
 }
 
 /** The report as the baseline judges it (when there is one), its events said on stderr. */

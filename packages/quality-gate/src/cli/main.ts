@@ -1,5 +1,5 @@
 /**
- * The command line: `check`, `explain`, `warm`, `merge-reports`, `new`, `init`. Parses with
+ * The command line: `check`, `fix`, `explain`, `warm`, `merge-reports`, `new`, `init`. Parses with
  * commander; turns usage and setup errors, and any unexpected error, into one line and exit code
  * 2 (the stack only with `--debug`). Every command is imported when it runs: `check` (the one
  * in every pre-commit hook) loads nothing of the scaffolder's, and the commands that build a
@@ -9,6 +9,7 @@ import { Command, CommanderError } from "commander";
 import { startupSnapshot } from "../snapshot/startup-snapshot.js";
 import type { CheckFlags } from "./check-command.js";
 import { describeFailure } from "./fatal.js";
+import type { FixFlags } from "./fix-command.js";
 import type { MergeFlags } from "./merge-command.js";
 import type { CliIo } from "./io.js";
 import { messages } from "./messages.js";
@@ -56,13 +57,15 @@ function buildProgram(io: CliIo, done: (code: number) => void): Command {
         io.stderr.write(`${messages.setupError("USAGE", messages.usage(text))}\n`),
     });
   addCheckCommands(program, io, done);
+  addFixCommand(program, io, done);
+  addExplainCommand(program, io, done);
   addWarmCommand(program, io, done);
   addMergeCommand(program, io, done);
   addScaffoldCommands(program, io, done);
   return program;
 }
 
-/** `check` and `explain`: judge a repository. */
+/** `check`: judge a repository. */
 function addCheckCommands(program: Command, io: CliIo, done: (code: number) => void): void {
   program
     .command("check")
@@ -83,6 +86,7 @@ function addCheckCommands(program: Command, io: CliIo, done: (code: number) => v
     .option("--baseline <file>", "tolerate the findings recorded in <file>; create it if missing")
     .option("--update-baseline", "remove the fixed entries from the baseline file")
     .option("--force", "with --update-baseline: record every current finding, new ones too")
+    .option("--fix", "first fix what the fixable rungs report (see fix), then check")
     .option("--debug", "print stacks for setup errors")
     .addHelpText("after", messages.checkFormatsHelp())
     .action(async (dir: string, flags: CheckFlags & { debug?: boolean }) => {
@@ -91,6 +95,10 @@ function addCheckCommands(program: Command, io: CliIo, done: (code: number) => v
       const { checkCommand } = await import("./check-command.js");
       done(await checkCommand(dir, flags, io, typescript));
     });
+}
+
+/** `explain`: every check of one symbol. */
+function addExplainCommand(program: Command, io: CliIo, done: (code: number) => void): void {
   program
     .command("explain")
     .description("every check of one symbol (or of every symbol in a file), with fixes")
@@ -101,6 +109,29 @@ function addCheckCommands(program: Command, io: CliIo, done: (code: number) => v
       prepareCompiler(dir, io, flags.debug === true);
       const { explainCommand } = await import("./explain-command.js");
       done(await explainCommand(query, dir, io));
+    });
+}
+
+/** `fix`: write what the gate can know. */
+function addFixCommand(program: Command, io: CliIo, done: (code: number) => void): void {
+  program
+    .command("fix")
+    .description(
+      "fix what rungs 1, 2, 4 and 7 report: format, lint fixes, inferred types, doc tags",
+    )
+    .argument("[dir]", "the repository", ".")
+    .option("--only <ids>", "fix just these rungs, some of 1,2,4,7")
+    .option("--since <ref>", "fix only what check --since <ref> reports")
+    .option("--staged", "fix only what check --staged reports")
+    .option("--dry-run", "print the changes as a unified diff; write nothing")
+    .option("--force", "also write files that have unstaged changes (or outside git)")
+    .option("--config <file>", "the configuration file")
+    .option("--no-cache", "ignore node_modules/.cache/quality-gate (per-file results)")
+    .option("--debug", "print stacks for setup errors")
+    .action(async (dir: string, flags: FixFlags & { debug?: boolean }) => {
+      const typescript = prepareCompiler(dir, io, flags.debug === true);
+      const { fixCommand } = await import("./fix-command.js");
+      done(await fixCommand(dir, flags, io, typescript));
     });
 }
 

@@ -26,6 +26,16 @@ export const messages = {
   targetAndStage: (): string => "--target and --stage both set the target; give one of them.",
   badOnly: (value: string): string =>
     `--only ${value}: expected rung numbers from 0 to 7 separated by commas, such as --only 4,7.`,
+  badFixOnly: (value: string): string =>
+    `--only ${value}: fix knows rungs 1 (formatted), 2 (linted), 4 (typed) and 7 (documented); give some of them separated by commas, such as --only 4,7.`,
+  fixWrote: (path: string): string => `fixed    ${path}`,
+  fixRefused: (path: string, reason: string): string => `refused  ${path}: ${printable(reason)}`,
+  fixDone: (where: string, what: string, note: string): string =>
+    `done     ${where} ${what}: ${printable(note)}`,
+  fixDrafted: (where: string, what: string, note: string): string =>
+    `drafted  ${where} ${what}: ${printable(note)}`,
+  fixLeft: (where: string, what: string, note: string): string =>
+    `left     ${where} ${what}: ${printable(note)}`,
   badFormat: (value: string, formats: readonly string[]): string =>
     `--format ${value}: unknown format; expected one of ${formats.join(", ")}.`,
   severalFormats: (value: string): string =>

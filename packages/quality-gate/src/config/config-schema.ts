@@ -114,12 +114,22 @@ const secureSchema = z
   })
   .meta({ id: "SecureOptions", description: "Rung 5's reviewed exceptions." });
 
+const typedSchema = z
+  .strictObject({
+    maxInferredTypeWidth: z.number().min(1).default(rungs.typed.maxInferredTypeWidth).meta({
+      description:
+        "`quality-gate fix` writes an inferred type only up to this many characters (on one line); a longer one stays a finding for a person to name.",
+    }),
+  })
+  .meta({ id: "TypedOptions", description: "Rung 4's options." });
+
 const rungsSchema = z
   .strictObject({
     tested: z
       .strictObject({ coverage: coverageSchema.prefault({}) })
       .prefault({})
       .meta({ id: "TestedOptions", description: "Rung 3's options." }),
+    typed: typedSchema.prefault({}),
     secure: secureSchema.prefault({}),
   })
   .meta({ id: "RungOptions", description: "Per-rung options." });

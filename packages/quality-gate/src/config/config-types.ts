@@ -53,6 +53,8 @@ export interface Weights {
 export interface RungOptions {
   /** Rung 3's options. */
   readonly tested: TestedOptions;
+  /** Rung 4's options. */
+  readonly typed: TypedOptions;
   /** Rung 5's reviewed exceptions. */
   readonly secure: SecureOptions;
 }
@@ -72,6 +74,15 @@ export interface CoverageThresholds {
   readonly lines: number;
   /** Minimum branch coverage in percent: rung 3 fails below it. */
   readonly branches: number;
+}
+
+/** Rung 4's options. */
+export interface TypedOptions {
+  /**
+   * `quality-gate fix` writes an inferred type only up to this many characters (on one line); a
+   * longer one stays a finding for a person to name.
+   */
+  readonly maxInferredTypeWidth: number;
 }
 
 /** Rung 5's reviewed exceptions. */

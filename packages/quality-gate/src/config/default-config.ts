@@ -20,6 +20,7 @@ export const DEFAULT_CONFIG: QualityGateConfig = deepFreeze({
   exclude: [],
   rungs: {
     tested: { coverage: { lines: 90, branches: 90 } },
+    typed: { maxInferredTypeWidth: 100 },
     secure: { allowSecrets: [], allowSinks: [] },
   },
 });

@@ -7,6 +7,7 @@ import { join, relative, sep } from "node:path";
 import { findEntryPoints } from "../project/entry-points.js";
 import { readOutputLayouts } from "../project/output-layouts.js";
 import { readManifest } from "../project/package-manifest.js";
+import { addReexport } from "./add-reexport.js";
 import { assertNameFits } from "./assert-name-fits.js";
 import { resolveDestination } from "./destination.js";
 import { deriveNames } from "./names.js";
@@ -83,7 +84,7 @@ export async function scaffold(request: ScaffoldRequest): Promise<ScaffoldResult
     content: file.content,
     action: "create",
   }));
-  const barrel = barrelUpdate(template, destination.dir, names.kebab);
+  const barrel = barrelUpdate(template, destination.dir, names.kebab, planned);
   if (barrel !== undefined) planned.push(barrel);
   const formatted = await Promise.all(planned.map(formatFile));
   writeAllOrNothing(root, formatted, request.force ?? false);
@@ -106,15 +107,18 @@ function entryFiles(dir: string): string[] {
   return [join(dir, "src", "index.ts"), ...declared];
 }
 
-/** A module joins its package's public surface: `src/index.ts` re-exports it. */
-function barrelUpdate(template: Template, dir: string, kebab: string): PlannedFile | undefined {
+/** A module joins its package's public surface: `src/index.ts` re-exports it by name. */
+function barrelUpdate(
+  template: Template,
+  dir: string,
+  kebab: string,
+  planned: readonly PlannedFile[],
+): PlannedFile | undefined {
   const index = join(dir, "src", "index.ts");
-  if (template.into !== "package" || !existsSync(index)) return undefined;
-  const text = readFileSync(index, "utf8");
-  const line = `export * from "./${kebab}.js";\n`;
-  if (text.includes(`"./${kebab}.js"`)) return undefined;
-  const content = `${text}${text === "" || text.endsWith("\n") ? "" : "\n"}${line}`;
-  return { path: index, content, action: "update" };
+  const module = planned.find((file) => file.path === join(dir, "src", `${kebab}.ts`));
+  if (template.into !== "package" || module === undefined || !existsSync(index)) return undefined;
+  const content = addReexport(readFileSync(index, "utf8"), module.content, `./${kebab}.js`);
+  return content === undefined ? undefined : { path: index, content, action: "update" };
 }
 
 async function formatFile(file: PlannedFile): Promise<PlannedFile> {

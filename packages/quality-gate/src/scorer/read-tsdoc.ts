@@ -7,7 +7,7 @@
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 import type * as TsdocLibrary from "@microsoft/tsdoc";
-import type { DocLinkTag, DocNode, DocParamBlock, TSDocParser } from "@microsoft/tsdoc";
+import type { DocBlock, DocLinkTag, DocNode, DocParamBlock, TSDocParser } from "@microsoft/tsdoc";
 import { fileStamp } from "../file-stamp.js";
 import { readParamName } from "./param-path.js";
 import type { DocFacts } from "./symbol-facts.js";
@@ -153,15 +153,27 @@ function parse(comment: string, parser: TSDocParser): TsdocReading {
       present: true,
       summary: plainText(docComment.summarySection).replace(/\s+/g, " ").trim(),
       params: docComment.params.blocks.map(paramFacts).filter((param) => param.name !== ""),
-      hasReturns: docComment.returnsBlock !== undefined,
+      hasReturns: hasText(docComment.returnsBlock),
       examples: tagNames.filter((tag) => tag === StandardTags.example.tagNameWithUpperCase)
         .length,
-      hasThrows: tagNames.includes(StandardTags.throws.tagNameWithUpperCase),
+      hasThrows: docComment.customBlocks.some(
+        (block) =>
+          block.blockTag.tagNameWithUpperCase === StandardTags.throws.tagNameWithUpperCase &&
+          hasText(block),
+      ),
       syntaxErrors: log.messages.map((message) => message.unformattedText),
     },
     internal: docComment.modifierTagSet.isInternal(),
     packageDocumentation: docComment.modifierTagSet.isPackageDocumentation(),
   };
+}
+
+/**
+ * Whether a block says something: an empty `@returns` (as `quality-gate fix` drafts it) is no
+ * more documentation than none.
+ */
+function hasText(block: DocBlock | undefined): boolean {
+  return block !== undefined && plainText(block.content).trim() !== "";
 }
 
 /**

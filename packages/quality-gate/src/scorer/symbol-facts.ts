@@ -28,11 +28,11 @@ export interface DocFacts {
    * (`x`, also from JSDoc's `[x]` / `[x=1]`) or a property path into one (`options.x`).
    */
   readonly params: readonly { readonly name: string; readonly described: boolean }[];
-  /** Whether there is a `@returns` block. */
+  /** Whether there is a `@returns` block with text (an empty one documents nothing). */
   readonly hasReturns: boolean;
   /** How many `@example` blocks there are. */
   readonly examples: number;
-  /** Whether there is a `@throws` block. */
+  /** Whether there is a `@throws` block with text. */
   readonly hasThrows: boolean;
   /** The TSDoc parser's complaints (unknown tags, missing hyphens, malformed links). */
   readonly syntaxErrors: readonly string[];

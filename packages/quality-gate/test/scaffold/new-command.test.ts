@@ -63,7 +63,9 @@ describe("new", { timeout: 30_000 }, () => {
     expect(source).toContain("export function totalOrderTotals(");
     expect(source).not.toMatch(/template/i);
     expect(readFileSync(join(root, "src/index.ts"), "utf8")).toBe(
-      'export const version = "1";\nexport * from "./order-totals.js";\n',
+      'export const version = "1";\n' +
+        'export { OrderTotalsError, totalOrderTotals } from "./order-totals.js";\n' +
+        'export type { OrderTotalsLine } from "./order-totals.js";\n',
     );
   });
 

@@ -72,7 +72,9 @@ describe("new, on edges", { timeout: 30_000 }, () => {
     const root = tempRepo({ "package.json": "{}", "src/index.ts": "export const a = 1;" });
     await runCli(["new", "module", "Thing"], root);
     expect(readFileSync(join(root, "src/index.ts"), "utf8")).toBe(
-      'export const a = 1;\nexport * from "./thing.js";\n',
+      "export const a = 1;\n" +
+        'export { ThingError, totalThing } from "./thing.js";\n' +
+        'export type { ThingLine } from "./thing.js";\n',
     );
   });
 });

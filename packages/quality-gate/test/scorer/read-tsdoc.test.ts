@@ -39,6 +39,18 @@ describe("readTsdoc", () => {
     });
   });
 
+  it("counts an empty @returns or @throws (as quality-gate fix drafts them) as missing", () => {
+    const { doc } = readTsdoc(
+      "/**\n * Does it.\n *\n * @param a -\n * @returns\n * @throws\n */",
+    );
+    expect(doc).toMatchObject({
+      params: [{ name: "a", described: false }],
+      hasReturns: false,
+      hasThrows: false,
+      syntaxErrors: [],
+    });
+  });
+
   it("reads JSDoc-style names: property paths, optional names and defaults", () => {
     const { doc } = readTsdoc(
       "/**\n * Does it.\n * @param options - the options\n * @param options.x - the x\n" +

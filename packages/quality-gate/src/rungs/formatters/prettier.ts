@@ -23,8 +23,8 @@ import type { ToolAdapter, ToolPlan } from "../tool-adapter.js";
 
 const require = createRequire(import.meta.url);
 
-/** What rung 1 uses of Prettier's API, in v2 (sync) and v3 (async) alike. */
-interface PrettierApi {
+/** What rung 1 and `quality-gate fix` use of Prettier's API, in v2 (sync) and v3 (async) alike. */
+export interface PrettierApi {
   readonly version: string;
   check(text: string, options: object): boolean | Promise<boolean>;
   format(text: string, options: object): string | Promise<string>;
@@ -149,7 +149,17 @@ export function bundledPrettierPlan(sourceFiles: readonly string[]): ToolPlan {
   };
 }
 
-async function loadPrettier(plan: ToolPlan): Promise<PrettierApi> {
+/**
+ * Loads the plan's Prettier: the repository's installation, or the gate's own.
+ *
+ * @param plan - from {@link prettierFormatter}'s `plan`, or {@link bundledPrettierPlan}
+ * @returns its Node API
+ * @example
+ * ```ts
+ * const prettier = await loadPrettier(plan);
+ * ```
+ */
+export async function loadPrettier(plan: ToolPlan): Promise<PrettierApi> {
   const entry =
     plan.installed === undefined
       ? require.resolve("prettier")
