@@ -145,19 +145,3 @@ export const configSchema: z.ZodType<QualityGateConfig, QualityGateUserConfig> =
   })
   // Its description differs between the types (validated) and the JSON schema (as written).
   .meta({ id: "QualityGateConfig" });
-
-/**
- * Types a configuration object; returns it unchanged (like Vitest's `defineConfig`).
- *
- * @param config - the configuration
- * @returns the same object
- * @example
- * ```ts
- * // quality-gate.config.ts
- * import { defineConfig } from "@ladder/quality-gate";
- * export default defineConfig({ thresholds: { documentation: 0.95 } });
- * ```
- */
-export function defineConfig(config: QualityGateUserConfig): QualityGateUserConfig {
-  return config;
-}

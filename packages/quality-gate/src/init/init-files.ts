@@ -22,7 +22,7 @@ const SCRIPT_EXTS = ["js", "mjs", "cjs", "ts", "mts", "cts"] as const;
 
 const QUALITY_GATE_CONFIG = `// The quality gate's settings: thresholds, score weights, entry points, include/exclude and
 // per-rung options. Every key is optional; an unknown key is an error.
-import { defineConfig } from "@ladder/quality-gate";
+import { defineConfig } from "@ladder/quality-gate/config";
 
 export default defineConfig({});
 `;
