@@ -50,12 +50,16 @@ const weightsSchema = z
   .strictObject({
     documentation: weight
       .default(weights.documentation)
-      .meta({ description: "Weight of documentation." }),
-    types: weight.default(weights.types).meta({ description: "Weight of types." }),
-    tests: weight
-      .default(weights.tests)
-      .meta({ description: "Weight of tests (line coverage)." }),
-    lint: weight.default(weights.lint).meta({ description: "Weight of lint and format." }),
+      .meta({ description: "How much the documentation score counts in the overall score." }),
+    types: weight
+      .default(weights.types)
+      .meta({ description: "How much the types score counts in the overall score." }),
+    tests: weight.default(weights.tests).meta({
+      description: "How much the tests score (line coverage) counts in the overall score.",
+    }),
+    lint: weight
+      .default(weights.lint)
+      .meta({ description: "How much the lint and format score counts in the overall score." }),
   })
   .meta({
     id: "Weights",
