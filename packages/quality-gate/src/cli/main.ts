@@ -10,6 +10,7 @@ import { startupSnapshot } from "../snapshot/startup-snapshot.js";
 import type { CheckFlags } from "./check-command.js";
 import { describeFailure } from "./fatal.js";
 import type { MergeFlags } from "./merge-command.js";
+import type { InitFlags } from "./init-command.js";
 import type { CliIo } from "./io.js";
 import { messages } from "./messages.js";
 import type { NewFlags } from "./new-command.js";
@@ -154,10 +155,11 @@ function addScaffoldCommands(program: Command, io: CliIo, done: (code: number) =
     .command("init")
     .description("add the ladder to a repository: configs, precommit script, pre-commit hook")
     .argument("[dir]", "the repository", ".")
+    .option("--from <tarball|spec>", "add the gate from this tarball or spec, not this version")
     .option("--debug", "print stacks for setup errors")
-    .action(async (dir: string) => {
+    .action(async (dir: string, flags: InitFlags) => {
       const { initCommand } = await import("./init-command.js");
-      done(await initCommand(dir, io));
+      done(await initCommand(dir, flags, io));
     });
 }
 

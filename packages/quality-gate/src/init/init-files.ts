@@ -3,7 +3,7 @@
  * already have it (any of them means "leave it alone").
  */
 import type { PackageManager } from "../scaffold/package-manager.js";
-import { execCommand } from "../scaffold/package-manager.js";
+import { hookCommand } from "../scaffold/package-manager.js";
 
 /** A file `init` adds when the repository has none of its alternatives. */
 export interface InitFile {
@@ -119,7 +119,13 @@ export function initFiles(manager: PackageManager): InitFile[] {
     {
       path: ".husky/pre-commit",
       alternatives: [],
-      content: `${execCommand(manager, "lint-staged")}\n`,
+      content: [
+        "# Staged files formatted and linted, then type-checked, typed and documented (rungs 0,",
+        "# 4, 7) with the files that import them. Commit with --no-verify to skip.",
+        hookCommand(manager, "lint-staged"),
+        hookCommand(manager, "quality-gate check --staged --only 0,4,7 --format pretty"),
+        "",
+      ].join("\n"),
     },
   ];
 }
