@@ -4,11 +4,11 @@
 // since the packages are ESM and require() of them is Node's own business).
 import { spawnSync } from "node:child_process";
 import { readdirSync } from "node:fs";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
-const dir = join(root, process.argv[2] ?? "dist-release");
+const dir = resolve(root, process.argv[2] ?? "dist-release");
 const tarballs = readdirSync(dir).filter((file) => file.endsWith(".tgz"));
 if (tarballs.length === 0) {
   console.error(`release:check: no tarballs in ${dir}; run pnpm release:pack first`);

@@ -3,11 +3,11 @@
 // runs each package's prepack (quality-gate copies templates/ in there). Prints the tarballs.
 import { spawnSync } from "node:child_process";
 import { mkdirSync, readdirSync, rmSync } from "node:fs";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
-const out = join(root, process.argv[2] ?? "dist-release");
+const out = resolve(root, process.argv[2] ?? "dist-release");
 const packages = ["cache", "quality-gate"];
 
 /** Runs pnpm: the one running this script, else the one every machine here reaches through npx. */

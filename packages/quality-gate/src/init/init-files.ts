@@ -40,6 +40,14 @@ import { gatePrettierConfig } from "@ladder/quality-gate";
 export default { ...gatePrettierConfig };
 `;
 
+// Prettier 3 reads .gitignore too; lockfiles are the package manager's to write, and pnpm's
+// YAML is not Prettier's.
+const PRETTIER_IGNORE = `# Files rung 1 (Prettier) leaves alone: lockfiles are written by the package manager.
+package-lock.json
+pnpm-lock.yaml
+yarn.lock
+`;
+
 const VITEST_CONFIG = `// Rung 3: tests with v8 coverage of src/ (every package's, in a workspace). The coverage
 // thresholds live in quality-gate.config.ts.
 import { defineConfig } from "vitest/config";
@@ -85,6 +93,11 @@ const CONFIG_FILES: readonly InitFile[] = [
     ],
     packageKey: "prettier",
     content: PRETTIER_CONFIG,
+  },
+  {
+    path: ".prettierignore",
+    alternatives: [],
+    content: PRETTIER_IGNORE,
   },
   {
     path: "vitest.config.ts",

@@ -19,18 +19,19 @@ describe("init", { timeout: 30_000 }, () => {
     const { code, stdout } = await runCli(["init"], root);
     expect(code).toBe(0);
     const lines = stdout.trimEnd().split("\n");
-    expect(lines.slice(0, 6)).toEqual([
+    expect(lines.slice(0, 7)).toEqual([
       "created  quality-gate.config.ts",
       "created  eslint.config.mjs",
       "created  prettier.config.mjs",
+      "created  .prettierignore",
       "created  vitest.config.ts",
       "created  .lintstagedrc.json",
       "created  .husky/pre-commit",
     ]);
-    expect(lines[6]).toMatch(
+    expect(lines[7]).toMatch(
       /^updated {2}package\.json \(scripts: precommit, prepare; devDependencies: @ladder\/quality-gate, husky, lint-staged, eslint, .*vitest, @vitest\/coverage-v8\)$/,
     );
-    expect(lines[7]).toBe("Next: npm install && npm run precommit");
+    expect(lines[8]).toBe("Next: npm install && npm run precommit");
     const hook = readFileSync(join(root, ".husky/pre-commit"), "utf8").split("\n");
     expect(hook.filter((line) => !line.startsWith("#"))).toEqual([
       "npx --no -- lint-staged",
