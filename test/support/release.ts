@@ -35,7 +35,7 @@ export function packRelease(): Tarballs {
 
 /**
  * The environment of a user's shell: none of the test runner's or npm's variables, no
- * `node_modules/.bin` of this workspace on PATH, no CI (so husky installs the hook), and a
+ * `node_modules/.bin` on PATH but the Node that runs the tests, no CI (so husky installs the hook), and a
  * `pnpm` that is the one every machine here reaches through npx, for the pnpm repository's own
  * commands only (`withPnpm`).
  *
@@ -51,6 +51,8 @@ export function userEnv(withPnpm: boolean): NodeJS.ProcessEnv {
   const path = (env.PATH ?? "")
     .split(delimiter)
     .filter((dir) => !dir.includes("node_modules") && !dir.startsWith(WORKSPACE));
+  // The Node running the tests comes first (Node 24 in CI's second run), then the pnpm shim.
+  path.unshift(dirname(process.execPath));
   if (withPnpm) path.unshift(pnpmShim());
   return {
     ...env,
