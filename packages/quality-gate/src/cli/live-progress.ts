@@ -17,10 +17,10 @@ const SPIN_MS = 80;
 const up = (lines: number): string => (lines > 0 ? `\u001B[${String(lines)}F` : "");
 const CLEAR_BELOW = "\u001B[J";
 
-/** A rung on screen: running until its result arrives; `null` when it never ended. */
+/** A rung on screen: running while `undefined`, then its result; `null` when it never ended. */
 interface Line {
   readonly rung: Rung;
-  result?: RungResult | null;
+  result: RungResult | null | undefined;
 }
 
 /**
@@ -51,8 +51,8 @@ export function liveProgress(io: CliIo): Progress {
   return {
     onProgress: ({ rung, result }) => {
       const line = lines.find((shown) => shown.rung.id === rung.id);
-      if (line === undefined) lines.push({ rung, ...(result && { result }) });
-      else line.result = result ?? null;
+      if (line === undefined) lines.push({ rung, result });
+      else line.result = result;
       spinner ??= setInterval(() => {
         frame += 1;
         draw();
@@ -72,7 +72,7 @@ export function liveProgress(io: CliIo): Progress {
 function render(line: Line, frame: number): string {
   const { id, name } = line.rung;
   if (line.result === undefined) {
-    return `${SPINNER[frame % SPINNER.length] ?? "…"} ${messages.rungTitle(id, name)}`;
+    return `${SPINNER[frame % SPINNER.length] as string} ${messages.rungTitle(id, name)}`;
   }
   if (line.result === null || line.result.status === "skipped") {
     return `↓ ${messages.rungTitle(id, `${name} skipped`)}`;

@@ -1,6 +1,6 @@
 import { Writable } from "node:stream";
 import { stripVTControlCharacters } from "node:util";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { createProgress } from "../../src/cli/progress.js";
 import type { CliIo } from "../../src/cli/io.js";
 import type { RungResult } from "../../src/ladder/run-ladder.js";
@@ -77,6 +77,39 @@ describe("createProgress", () => {
       "⠋ rung 3 tested",
       "",
     ]);
+    void progress.close();
+  });
+
+  it("turns the spinner of a running rung while the event loop is free", () => {
+    vi.useFakeTimers();
+    try {
+      const writes: string[] = [];
+      const stderr = { isTTY: true, write: (text: string) => writes.push(text) };
+      const progress = createProgress({
+        cwd: "/",
+        env: {},
+        stdout: { write: () => true },
+        stderr,
+      });
+      progress.onProgress({ rung: RUNGS[2]! });
+      vi.advanceTimersByTime(160);
+      const frames = writes.map((text) => stripVTControlCharacters(text).slice(0, 1));
+      expect(frames).toEqual(["⠋", "⠙", "⠹"]);
+      void progress.close();
+      vi.advanceTimersByTime(800);
+      // Closed: the last drawing says skipped (it never ended), and nothing spins after it.
+      expect(writes).toHaveLength(4);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it("draws a rung whose end is the first it hears of, ended", () => {
+    const writes: string[] = [];
+    const stderr = { isTTY: true, write: (text: string) => writes.push(text) };
+    const progress = createProgress({ cwd: "/", env: {}, stdout: { write: () => true }, stderr });
+    progress.onProgress({ rung: RUNGS[5]!, result: result(5, "passed", 300) });
+    expect(stripVTControlCharacters(writes.at(-1)!)).toBe("✔ rung 5 secure passed (0.3 s)\n");
     void progress.close();
   });
 

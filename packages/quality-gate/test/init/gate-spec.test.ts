@@ -1,9 +1,10 @@
 // Which spec `init` writes for the gate: --from as a path or a spec, the tarball npx ran, or the
 // running version.
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { gateSpec } from "../../src/init/gate-spec.js";
+import { initRepository } from "../../src/init/init-repo.js";
 import { tempRepo } from "../support/temp-repo.js";
 
 /** A gate installed the way `npx file:…tgz` installs it: npx's project names the tarball. */
@@ -56,5 +57,25 @@ describe("gateSpec", () => {
 
   it("adds this package's own version when it runs from its sources", () => {
     expect(gateSpec({ root, cwd: root })).toBe("^0.1.0");
+  });
+});
+
+describe("initRepository's dev dependencies", () => {
+  it("adds the gate and the tools it drives, leaving the versions the repository has", async () => {
+    const root = tempRepo({
+      "package.json": JSON.stringify({ name: "x", devDependencies: { eslint: "^9.1.0" } }),
+      "tsconfig.json": "{}\n",
+    });
+    const { steps } = await initRepository(root);
+    const manifest = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as {
+      devDependencies: Record<string, string>;
+    };
+    expect(manifest.devDependencies).toMatchObject({
+      eslint: "^9.1.0",
+      "@ladder/quality-gate": "^0.1.0",
+    });
+    const updated = steps.find((step) => step.outcome === "updated");
+    expect(updated?.detail.split(/\s*[:;,]\s*/)).not.toContain("eslint");
+    expect(updated?.detail).toContain("typescript-eslint");
   });
 });
