@@ -12,6 +12,8 @@ export default defineConfig(
     "**/node_modules/",
     "packages/*/test/fixtures/",
     "test/fixtures/",
+    // The copy of templates/ that quality-gate's prepack puts in its tarball (postpack removes it).
+    "packages/quality-gate/templates/",
   ]),
   js.configs.recommended,
   tseslint.configs.strictTypeChecked,

@@ -1,5 +1,5 @@
 // The ladder's own configuration: the defaults, plus the reviewed exceptions of rung 5.
-import { defineConfig } from "@ladder/quality-gate";
+import { defineConfig } from "@ladder/quality-gate/config";
 
 export default defineConfig({
   // Fixture repositories are test data (some broken on purpose) with configs of their own.

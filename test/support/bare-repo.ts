@@ -10,7 +10,7 @@ import { fileURLToPath } from "node:url";
 export const WORKSPACE = fileURLToPath(new URL("../..", import.meta.url));
 const BIN = join(WORKSPACE, "packages/quality-gate/bin/quality-gate.js");
 
-const COMPILER_OPTIONS = {
+export const COMPILER_OPTIONS = {
   target: "es2023",
   lib: ["es2023", "esnext.disposable"],
   module: "nodenext",
@@ -24,7 +24,7 @@ const COMPILER_OPTIONS = {
   noEmit: true,
 };
 
-const GREET = `/**
+export const GREET = `/**
  * Demo: a repository with one documented export, before the ladder is added.
  *
  * @packageDocumentation
@@ -45,7 +45,7 @@ export function greet(name: string): string {
 }
 `;
 
-const GREET_TEST = `import { expect, it } from "vitest";
+export const GREET_TEST = `import { expect, it } from "vitest";
 import { greet } from "../src/index.js";
 
 it("greets by name", () => {
@@ -57,7 +57,7 @@ it("greets by name", () => {
  * JSON as Prettier prints it (the e2e repositories must pass rung 1 as they are): objects
  * expanded, short arrays of plain values on one line, which `JSON.stringify` never does.
  */
-function json(value: unknown): string {
+export function json(value: unknown): string {
   return `${JSON.stringify(value, null, 2).replace(/\[\n\s*([^[\]{}]*?)\n\s*\]/g, (_match, inner: string) => `[${inner.split(/,\n\s*/).join(", ")}]`)}\n`;
 }
 

@@ -5,7 +5,7 @@
  *
  * @packageDocumentation
  */
-export { defineConfig } from "./config/config-schema.js";
+export { defineConfig } from "./config/define-config.js";
 export type {
   AllowedSink,
   QualityGateConfig,

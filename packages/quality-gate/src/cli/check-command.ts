@@ -7,7 +7,6 @@ import { openBaseline } from "../gate/baseline-gate.js";
 import type { BaselineEvent, BaselineFlags } from "../gate/baseline-gate.js";
 import { planGate } from "../gate/plan-gate.js";
 import type { GateFlags } from "../gate/plan-gate.js";
-import { RUNGS } from "../ladder/rungs.js";
 import { assertDirectory, assertProject, runLadder } from "../ladder/run-ladder.js";
 import { discoverProject } from "../project/discover-project.js";
 import type { Project } from "../project/discover-project.js";
@@ -69,10 +68,7 @@ export async function checkCommand(
   );
   const project = describeRepository(root, config.entryPoints);
   const gate = await planGate(project, flags, config);
-  const progress = await createProgress(
-    RUNGS.filter((rung) => selection.rungs.includes(rung.id)),
-    io,
-  );
+  const progress = createProgress(io);
   const result = await runLadder({
     root,
     config,

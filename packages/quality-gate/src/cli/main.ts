@@ -8,13 +8,16 @@
 import { Command, CommanderError } from "commander";
 import { startupSnapshot } from "../snapshot/startup-snapshot.js";
 import type { CheckFlags } from "./check-command.js";
+import { applyColorFlag } from "./color.js";
 import { describeFailure } from "./fatal.js";
 import type { FixFlags } from "./fix-command.js";
 import type { MergeFlags } from "./merge-command.js";
+import type { InitFlags } from "./init-command.js";
 import type { CliIo } from "./io.js";
 import { messages } from "./messages.js";
 import type { NewFlags } from "./new-command.js";
 import { prepareCompiler } from "./prepare-compiler.js";
+import { readFileSync } from "node:fs";
 
 /**
  * Runs the CLI.
@@ -34,7 +37,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   if (debug && snapshot !== undefined) {
     io.stderr.write(`quality-gate: started from the start-up snapshot ${snapshot.blob}\n`);
   }
-  const program = buildProgram(io, (result) => {
+  const program = buildProgram(applyColorFlag(argv, io), (result) => {
     code = result;
   });
   try {
@@ -48,6 +51,11 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
 function buildProgram(io: CliIo, done: (code: number) => void): Command {
   const program = new Command("quality-gate")
     .description("Climb the production-readiness ladder on a TypeScript repository.")
+    .version(ownVersion(), "-v, --version", "print the version")
+    .helpOption("-h, --help", "show help for a command")
+    // Read by main() before parsing (see applyColorFlag); declared here for --help.
+    .option("--color", "colour the report even when stdout is not a terminal")
+    .option("--no-color", "never colour the report (NO_COLOR=1 does the same)")
     .exitOverride()
     .configureOutput({
       writeOut: (text) => io.stdout.write(text),
@@ -58,35 +66,40 @@ function buildProgram(io: CliIo, done: (code: number) => void): Command {
     });
   addCheckCommands(program, io, done);
   addFixCommand(program, io, done);
-  addExplainCommand(program, io, done);
   addWarmCommand(program, io, done);
   addMergeCommand(program, io, done);
   addScaffoldCommands(program, io, done);
   return program;
 }
 
-/** `check`: judge a repository. */
+/** `check` and `explain`: judge a repository. */
 function addCheckCommands(program: Command, io: CliIo, done: (code: number) => void): void {
+  program.commandsGroup("Judge a repository:");
   program
     .command("check")
     .description("run the ladder's rungs and report where the code stands")
     .argument("[dir]", "the repository", ".")
+    .optionsGroup("Rungs:")
     .option("--target <n>", "climb rungs 0..n (default 7)")
     .option("--stage <name>", "spike, precommit, tested, team, deploy, operations or maintenance")
     .option("--only <ids>", "run just these rungs, e.g. 4,7")
-    .option("--format <formats>", "pretty, json, github, sarif, markdown, or a comma list")
-    .option("--output <file>", "write the report (one format) to a file")
-    .option("--output-dir <dir>", "write each format to <dir>/quality-gate.<ext>")
-    .option("--config <file>", "the configuration file")
     .option("--bail", "stop at the first failing rung")
-    .option("--no-cache", "ignore node_modules/.cache/quality-gate (per-file results)")
+    .optionsGroup("Reports:")
+    .option("-f, --format <formats>", "pretty, json, github, sarif, markdown, or a comma list")
+    .option("-o, --output <file>", "write the report (one format) to a file")
+    .option("--output-dir <dir>", "write each format to <dir>/quality-gate.<ext>")
+    .optionsGroup("Scope:")
     .option("--since <ref>", "gate only what changed since the merge base with <ref>")
     .option("--staged", "gate only staged files and the files that import them (pre-commit)")
     .option("--shard <i/n>", "gate shard i of n (a deterministic slice of the files)")
+    .optionsGroup("Baseline:")
     .option("--baseline <file>", "tolerate the findings recorded in <file>; create it if missing")
     .option("--update-baseline", "remove the fixed entries from the baseline file")
     .option("--force", "with --update-baseline: record every current finding, new ones too")
     .option("--fix", "first fix what the fixable rungs report (see fix), then check")
+    .optionsGroup("Setup:")
+    .option("-c, --config <file>", "the configuration file")
+    .option("--no-cache", "ignore node_modules/.cache/quality-gate (per-file results)")
     .option("--debug", "print stacks for setup errors")
     .addHelpText("after", messages.checkFormatsHelp())
     .action(async (dir: string, flags: CheckFlags & { debug?: boolean }) => {
@@ -95,6 +108,7 @@ function addCheckCommands(program: Command, io: CliIo, done: (code: number) => v
       const { checkCommand } = await import("./check-command.js");
       done(await checkCommand(dir, flags, io, typescript));
     });
+  addExplainCommand(program, io, done);
 }
 
 /** `explain`: every check of one symbol. */
@@ -125,7 +139,7 @@ function addFixCommand(program: Command, io: CliIo, done: (code: number) => void
     .option("--staged", "fix only what check --staged reports")
     .option("--dry-run", "print the changes as a unified diff; write nothing")
     .option("--force", "also write files that have unstaged changes (or outside git)")
-    .option("--config <file>", "the configuration file")
+    .option("-c, --config <file>", "the configuration file")
     .option("--no-cache", "ignore node_modules/.cache/quality-gate (per-file results)")
     .option("--debug", "print stacks for setup errors")
     .action(async (dir: string, flags: FixFlags & { debug?: boolean }) => {
@@ -137,6 +151,7 @@ function addFixCommand(program: Command, io: CliIo, done: (code: number) => void
 
 /** `warm`: prepare the start-up snapshot that check and explain start from. */
 function addWarmCommand(program: Command, io: CliIo, done: (code: number) => void): void {
+  program.commandsGroup("Run faster, in CI:");
   program
     .command("warm")
     .description("build a start-up snapshot so check and explain skip parsing TypeScript's libs")
@@ -155,10 +170,13 @@ function addMergeCommand(program: Command, io: CliIo, done: (code: number) => vo
     .command("merge-reports")
     .description("join the JSON reports of check --shard i/n into the unsharded run's report")
     .argument("<files...>", "the shards' JSON reports")
-    .option("--format <formats>", "pretty, json, github, sarif, markdown, or a comma list")
-    .option("--output <file>", "write the report (one format) to a file")
+    .option("-f, --format <formats>", "pretty, json, github, sarif, markdown, or a comma list")
+    .option("-o, --output <file>", "write the report (one format) to a file")
     .option("--output-dir <dir>", "write each format to <dir>/quality-gate.<ext>")
-    .option("--config <file>", "the configuration file (thresholds and weights of the verdict)")
+    .option(
+      "-c, --config <file>",
+      "the configuration file (thresholds and weights of the verdict)",
+    )
     .option("--debug", "print stacks for setup errors")
     .action(async (files: string[], flags: MergeFlags) => {
       const { mergeCommand } = await import("./merge-command.js");
@@ -168,6 +186,7 @@ function addMergeCommand(program: Command, io: CliIo, done: (code: number) => vo
 
 /** `new` and `init`: bring code and repositories onto the ladder. */
 function addScaffoldCommands(program: Command, io: CliIo, done: (code: number) => void): void {
+  program.commandsGroup("Bring code onto the ladder:");
   program
     .command("new")
     .description("scaffold a module or package from a template; --list shows them")
@@ -185,10 +204,11 @@ function addScaffoldCommands(program: Command, io: CliIo, done: (code: number) =
     .command("init")
     .description("add the ladder to a repository: configs, precommit script, pre-commit hook")
     .argument("[dir]", "the repository", ".")
+    .option("--from <tarball|spec>", "add the gate from this tarball or spec, not this version")
     .option("--debug", "print stacks for setup errors")
-    .action(async (dir: string) => {
+    .action(async (dir: string, flags: InitFlags) => {
       const { initCommand } = await import("./init-command.js");
-      done(await initCommand(dir, io));
+      done(await initCommand(dir, flags, io));
     });
 }
 
@@ -200,4 +220,10 @@ function reportError(error: unknown, command: string, io: CliIo, debug: boolean)
   }
   io.stderr.write(describeFailure(error, command, debug));
   return 2;
+}
+
+/** The running package's version, for `--version`. */
+function ownVersion(): string {
+  const manifest = readFileSync(new URL("../../package.json", import.meta.url), "utf8");
+  return (JSON.parse(manifest) as { version: string }).version;
 }

@@ -50,12 +50,16 @@ const weightsSchema = z
   .strictObject({
     documentation: weight
       .default(weights.documentation)
-      .meta({ description: "Weight of documentation." }),
-    types: weight.default(weights.types).meta({ description: "Weight of types." }),
-    tests: weight
-      .default(weights.tests)
-      .meta({ description: "Weight of tests (line coverage)." }),
-    lint: weight.default(weights.lint).meta({ description: "Weight of lint and format." }),
+      .meta({ description: "How much the documentation score counts in the overall score." }),
+    types: weight
+      .default(weights.types)
+      .meta({ description: "How much the types score counts in the overall score." }),
+    tests: weight.default(weights.tests).meta({
+      description: "How much the tests score (line coverage) counts in the overall score.",
+    }),
+    lint: weight
+      .default(weights.lint)
+      .meta({ description: "How much the lint and format score counts in the overall score." }),
   })
   .meta({
     id: "Weights",
@@ -155,19 +159,3 @@ export const configSchema: z.ZodType<QualityGateConfig, QualityGateUserConfig> =
   })
   // Its description differs between the types (validated) and the JSON schema (as written).
   .meta({ id: "QualityGateConfig" });
-
-/**
- * Types a configuration object; returns it unchanged (like Vitest's `defineConfig`).
- *
- * @param config - the configuration
- * @returns the same object
- * @example
- * ```ts
- * // quality-gate.config.ts
- * import { defineConfig } from "@ladder/quality-gate";
- * export default defineConfig({ thresholds: { documentation: 0.95 } });
- * ```
- */
-export function defineConfig(config: QualityGateUserConfig): QualityGateUserConfig {
-  return config;
-}

@@ -39,13 +39,13 @@ export interface Thresholds {
 
 /** Weights of the overall score, over the categories a run measured. */
 export interface Weights {
-  /** Weight of documentation. */
+  /** How much the documentation score counts in the overall score. */
   readonly documentation: number;
-  /** Weight of types. */
+  /** How much the types score counts in the overall score. */
   readonly types: number;
-  /** Weight of tests (line coverage). */
+  /** How much the tests score (line coverage) counts in the overall score. */
   readonly tests: number;
-  /** Weight of lint and format. */
+  /** How much the lint and format score counts in the overall score. */
   readonly lint: number;
 }
 

@@ -41,7 +41,10 @@ export function gateEslintConfig(root: string): Linter.Config[] {
       rules: { "max-lines-per-function": "off" },
     },
     {
-      files: ["**/*.{js,mjs,cjs}"],
+      // Plain JavaScript, and the root's config files (`vitest.config.ts`,
+      // `quality-gate.config.ts`), which a tsconfig's `include: ["src"]` leaves outside every
+      // project: linted without type information rather than failing to parse.
+      files: ["**/*.{js,mjs,cjs}", "*.config.{ts,mts,cts}"],
       ...(tseslint.configs.disableTypeChecked as Linter.Config),
     },
   ];

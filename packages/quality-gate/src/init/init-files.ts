@@ -3,7 +3,7 @@
  * already have it (any of them means "leave it alone").
  */
 import type { PackageManager } from "../scaffold/package-manager.js";
-import { execCommand } from "../scaffold/package-manager.js";
+import { hookCommand } from "../scaffold/package-manager.js";
 
 /** A file `init` adds when the repository has none of its alternatives. */
 export interface InitFile {
@@ -22,7 +22,7 @@ const SCRIPT_EXTS = ["js", "mjs", "cjs", "ts", "mts", "cts"] as const;
 
 const QUALITY_GATE_CONFIG = `// The quality gate's settings: thresholds, score weights, entry points, include/exclude and
 // per-rung options. Every key is optional; an unknown key is an error.
-import { defineConfig } from "@ladder/quality-gate";
+import { defineConfig } from "@ladder/quality-gate/config";
 
 export default defineConfig({});
 `;
@@ -38,6 +38,14 @@ const PRETTIER_CONFIG = `// Rung 1: the gate's formatting, Prettier's defaults a
 import { gatePrettierConfig } from "@ladder/quality-gate";
 
 export default { ...gatePrettierConfig };
+`;
+
+// Prettier 3 reads .gitignore too; lockfiles are the package manager's to write, and pnpm's
+// YAML is not Prettier's.
+const PRETTIER_IGNORE = `# Files rung 1 (Prettier) leaves alone: lockfiles are written by the package manager.
+package-lock.json
+pnpm-lock.yaml
+yarn.lock
 `;
 
 const VITEST_CONFIG = `// Rung 3: tests with v8 coverage of src/ (every package's, in a workspace). The coverage
@@ -87,6 +95,11 @@ const CONFIG_FILES: readonly InitFile[] = [
     content: PRETTIER_CONFIG,
   },
   {
+    path: ".prettierignore",
+    alternatives: [],
+    content: PRETTIER_IGNORE,
+  },
+  {
     path: "vitest.config.ts",
     alternatives: [...ext("vitest.config", SCRIPT_EXTS), ...ext("vite.config", SCRIPT_EXTS)],
     content: VITEST_CONFIG,
@@ -119,7 +132,13 @@ export function initFiles(manager: PackageManager): InitFile[] {
     {
       path: ".husky/pre-commit",
       alternatives: [],
-      content: `${execCommand(manager, "lint-staged")}\n`,
+      content: [
+        "# Staged files formatted and linted, then type-checked, typed and documented (rungs 0,",
+        "# 4, 7) with the files that import them. Commit with --no-verify to skip.",
+        hookCommand(manager, "lint-staged"),
+        hookCommand(manager, "quality-gate check --staged --only 0,4,7 --format pretty"),
+        "",
+      ].join("\n"),
     },
   ];
 }

@@ -6,12 +6,14 @@ import { existsSync, readFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import { gatePrettierConfig } from "../defaults/prettier-config.js";
 import { QualityGateError } from "../errors.js";
-import { detectPackageManager } from "../scaffold/package-manager.js";
+import { detectPackageManager, execCommand } from "../scaffold/package-manager.js";
 import { readPackageJson } from "../scaffold/read-package-json.js";
 import type { PackageManager } from "../scaffold/package-manager.js";
 import { writeAllOrNothing } from "../scaffold/write-files.js";
 import type { PlannedFile } from "../scaffold/write-files.js";
 import { initFiles } from "./init-files.js";
+import { gateSpec } from "./gate-spec.js";
+import type { GateSpecInput } from "./gate-spec.js";
 
 /** One thing `init` did or left alone. */
 export interface InitStep {
@@ -23,6 +25,9 @@ export interface InitStep {
   readonly detail: string;
 }
 
+/** How `init` runs: where `--from` paths are relative to, and the gate version to add. */
+export type InitOptions = Partial<Omit<GateSpecInput, "root">>;
+
 /** What `init` did. */
 export interface InitResult {
   /** The package manager the lockfile names. */
@@ -32,6 +37,9 @@ export interface InitResult {
   /** The command to run next. */
   readonly next: string;
 }
+
+/** The ladder, as the `precommit` script and the printed next step run it. */
+const GATE_CHECK = "quality-gate check --format pretty";
 
 // Versions for the tools the gate drives but does not itself depend on.
 const HOOK_TOOLS = { husky: "^9.1.7", "lint-staged": "^16.4.0" } as const;
@@ -46,19 +54,23 @@ const DRIVEN_TOOLS = [
 
 /**
  * Adds the ladder to a repository: configs, the `precommit` script, the pre-commit hook and the
- * dev dependencies it lacks.
+ * dev dependencies it lacks, the gate itself at the version being run (or `options.from`).
  *
  * @param root - the repository root, which must have a `package.json`
- * @returns what was created, updated and kept, and the command to run next
+ * @param options - `from` (a tarball, folder or spec for the gate) and the `cwd` it is relative to
+ * @returns what was created, updated and kept, and the one command that climbs the ladder
  * @throws {@link QualityGateError} `NO_PACKAGE` when the folder has no `package.json`,
  *   `BAD_PACKAGE_JSON` when it is not a JSON object, `FILE_UNWRITABLE` when the files cannot be
  *   written (then none is)
  * @example
  * ```ts
- * const { steps } = await initRepository("/repo");
+ * const { steps, next } = await initRepository("/repo", { from: "./ladder-quality-gate-0.1.0.tgz" });
  * ```
  */
-export async function initRepository(root: string): Promise<InitResult> {
+export async function initRepository(
+  root: string,
+  options: InitOptions = {},
+): Promise<InitResult> {
   const packageFile = join(root, "package.json");
   if (!existsSync(packageFile)) {
     throw new QualityGateError(
@@ -70,11 +82,13 @@ export async function initRepository(root: string): Promise<InitResult> {
   const { text, json: pkg } = readPackageJson(packageFile);
   const { steps, planned } = planFiles(root, manager, pkg);
   await formatJson(planned);
-  const added = addPackageKeys(pkg);
+  const spec = gateSpec({ ...options, root, cwd: options.cwd ?? root });
+  const { added, kept } = addPackageKeys(pkg, spec);
   if (added.length > 0) {
     planned.push({ path: packageFile, content: reindent(pkg, text), action: "update" });
     steps.push({ path: "package.json", outcome: "updated", detail: describeKeys(added) });
   }
+  steps.push(...kept);
   writeAllOrNothing(root, planned, false);
   if (!existsSync(join(root, "tsconfig.json"))) {
     steps.push({
@@ -83,10 +97,24 @@ export async function initRepository(root: string): Promise<InitResult> {
       detail: "missing: the gate needs one (npx tsc --init)",
     });
   }
+  return { manager, steps, next: nextCommand(manager, pkg, added) };
+}
+
+/** Installs what init added, then climbs: through `precommit` when it runs the gate. */
+function nextCommand(
+  manager: PackageManager,
+  pkg: Record<string, unknown>,
+  added: string[],
+): string {
   const install = added.some((key) => key.startsWith("devDependencies"))
     ? `${manager} install && `
     : "";
-  return { manager, steps, next: `${install}${manager} run precommit` };
+  const precommit = objectAt(pkg, "scripts", false).precommit;
+  const climb =
+    typeof precommit === "string" && precommit.includes("quality-gate")
+      ? `${manager} run precommit`
+      : execCommand(manager, GATE_CHECK);
+  return `${install}${climb}`;
 }
 
 /**
@@ -136,40 +164,56 @@ function planFiles(
   return { steps, planned };
 }
 
-/** Adds the scripts and dev dependencies the package lacks; returns what it added. */
-function addPackageKeys(pkg: Record<string, unknown>): string[] {
+/** The scripts init adds, each with what must be in a script of the same name it keeps. */
+const WANTED_SCRIPTS = [
+  { name: "precommit", command: GATE_CHECK, needs: "quality-gate", why: "to climb the ladder" },
+  { name: "prepare", command: "husky", needs: "husky", why: "so installs set up the hook" },
+] as const;
+
+/**
+ * Adds the scripts and dev dependencies the package lacks; returns what it added, and a step
+ * for each script of the user's it kept that lacks what init's would have done.
+ */
+function addPackageKeys(
+  pkg: Record<string, unknown>,
+  spec: string,
+): { added: string[]; kept: InitStep[] } {
   const added: string[] = [];
+  const kept: InitStep[] = [];
   const scripts = objectAt(pkg, "scripts");
-  const wanted = { precommit: "quality-gate check --format pretty", prepare: "husky" };
-  for (const [name, command] of Object.entries(wanted)) {
-    if (!(name in scripts)) {
+  for (const { name, command, needs, why } of WANTED_SCRIPTS) {
+    const existing = scripts[name];
+    if (existing === undefined) {
       scripts[name] = command;
       added.push(`scripts.${name}`);
+    } else if (typeof existing !== "string" || !existing.includes(needs)) {
+      const detail = `scripts.${name} is yours: add "&& ${command}" to it ${why}`;
+      kept.push({ path: "package.json", outcome: "kept", detail });
     }
   }
   const have = new Set(
     ["dependencies", "devDependencies"].flatMap((key) => Object.keys(objectAt(pkg, key, false))),
   );
   const devDependencies = objectAt(pkg, "devDependencies");
-  for (const [name, version] of Object.entries(toolVersions())) {
+  for (const [name, version] of Object.entries(toolVersions(spec))) {
     if (!have.has(name)) {
       devDependencies[name] = version;
       added.push(`devDependencies.${name}`);
     }
   }
   if (Object.keys(devDependencies).length === 0) delete pkg.devDependencies;
-  return added;
+  return { added, kept };
 }
 
-/** The versions to add: the gate's own, and the tools it drives at the versions it uses. */
-function toolVersions(): Record<string, string> {
+/** The versions to add: the gate's, and the tools it drives at the versions it uses. */
+function toolVersions(spec: string): Record<string, string> {
   const own = JSON.parse(
     readFileSync(new URL("../../package.json", import.meta.url), "utf8"),
-  ) as { version: string; dependencies: Record<string, string> };
+  ) as { dependencies: Record<string, string> };
   const driven = Object.fromEntries(
     DRIVEN_TOOLS.map((name) => [name, own.dependencies[name] ?? "*"]),
   );
-  return { "@ladder/quality-gate": `^${own.version}`, ...HOOK_TOOLS, ...driven };
+  return { "@ladder/quality-gate": spec, ...HOOK_TOOLS, ...driven };
 }
 
 function objectAt(

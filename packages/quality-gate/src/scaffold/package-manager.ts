@@ -39,3 +39,21 @@ export function detectPackageManager(root: string): PackageManager {
 export function execCommand(manager: PackageManager, bin: string): string {
   return manager === "npm" ? `npx ${bin}` : `${manager} exec ${bin}`;
 }
+
+/**
+ * The command a git hook runs a package binary with: one that needs no tool installed globally
+ * (git runs hooks with the user's PATH, where pnpm may be absent when it came through npx).
+ * `npx --no` runs the repository's own binary and never downloads one; Yarn's Plug'n'Play
+ * installs have no `node_modules/.bin`, so Yarn runs its own.
+ *
+ * @param manager - the package manager
+ * @param bin - the binary and its arguments
+ * @returns e.g. `npx --no -- lint-staged` or `yarn lint-staged`
+ * @example
+ * ```ts
+ * hookCommand("pnpm", "lint-staged"); // "npx --no -- lint-staged"
+ * ```
+ */
+export function hookCommand(manager: PackageManager, bin: string): string {
+  return manager === "yarn" ? `yarn ${bin}` : `npx --no -- ${bin}`;
+}

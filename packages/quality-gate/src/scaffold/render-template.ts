@@ -1,7 +1,8 @@
 /**
  * Renders a template's files for one name: placeholders replaced in paths and contents, and a
- * leading `_` dropped from file names (`_tsconfig.json`), which keeps a template's own configs
- * from configuring the tools that run inside the templates folder. A file with `.standalone`
+ * leading `_` dropped from file names (`_tsconfig.json`, `_package.json`), which keeps a
+ * template's own configs from configuring the tools that run inside the templates folder, and a
+ * template's manifest from passing for a nested package inside the published tarball. A file with `.standalone`
  * before its extension (`_tsconfig.standalone.json`) replaces its namesake where there is no base
  * tsconfig to extend (a package created outside a workspace), and is left out everywhere else.
  */

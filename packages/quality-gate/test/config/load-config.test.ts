@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { defineConfig } from "../../src/config/config-schema.js";
+import { defineConfig } from "../../src/config/define-config.js";
 import { loadConfig } from "../../src/config/load-config.js";
 import { scoreThresholds } from "../../src/config/score-thresholds.js";
 
