@@ -93,10 +93,10 @@ function configuredPackage(
     },
     entries: {
       // Named by the user as the public entry files: each is the package's main entry.
-      entries: files.map((file, index) => ({
+      entries: entryPoints.map((target) => ({
         subpath: ".",
-        target: entryPoints[index] ?? file,
-        source: file,
+        target,
+        source: resolve(root, target),
         by: "source",
       })),
       entryFiles: files,

@@ -14,6 +14,7 @@ import type { TsconfigProject } from "../project/find-tsconfigs.js";
 import { runCommand } from "../tools/run-command.js";
 import ts from "../typescript.cjs";
 import { relativePath } from "./relative-path.js";
+import { firstErrorLine } from "./tool-command.js";
 import { toolFailure } from "./tool-failure.js";
 import { parseTscOutput } from "./tsc-output.js";
 import { typecheckDiagnostics } from "./typecheck-diagnostics.js";
@@ -114,12 +115,11 @@ async function checkByCommand(
   );
   const printed = parseTscOutput(run.stdout);
   if (run.code !== 0 && printed.length === 0) {
-    const said = `${run.stderr}\n${run.stdout}`.trim().split("\n")[0] ?? "";
+    // Node's own crash starts with the line that threw (`node:internal/...:1210`); the error's
+    // words are further down.
     const minutes = String(COMMAND_TIMEOUT_MS / 60_000);
     throw new Error(
-      run.timedOut
-        ? `it did not finish in ${minutes} minutes`
-        : said || `it exited with code ${String(run.code)}`,
+      run.timedOut ? `it did not finish in ${minutes} minutes` : firstErrorLine(run),
     );
   }
   return printed.flatMap((diagnostic) => {

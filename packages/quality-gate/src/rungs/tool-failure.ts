@@ -17,7 +17,7 @@ import type { Finding, RungOutcome, ToolUsed } from "../ladder/finding.js";
  */
 export function toolFailure(rung: number, tool: string, error: unknown): RungOutcome {
   if (error instanceof QualityGateError) throw error;
-  const reason = error instanceof Error ? error.message.split("\n")[0] : String(error);
+  const reason = reasonOf(error);
   const finding: Finding = {
     ruleId: `${tool}/tool-failed`,
     rung,
@@ -25,7 +25,7 @@ export function toolFailure(rung: number, tool: string, error: unknown): RungOut
     line: 1,
     column: 1,
     symbol: null,
-    message: `${tool} could not run: ${reason ?? "unknown error"}. Fix its configuration or installation, then run the gate again.`,
+    message: `${tool} could not run: ${reason}. Fix its configuration or installation, then run the gate again.`,
   };
   return { status: "failed", findings: [finding] };
 }
@@ -45,7 +45,7 @@ export function toolFailure(rung: number, tool: string, error: unknown): RungOut
  * ```
  */
 export function fileFailure(rung: number, tool: string, file: string, error: unknown): Finding {
-  const reason = error instanceof Error ? error.message.split("\n")[0] : String(error);
+  const reason = reasonOf(error);
   return {
     ruleId: `${tool}/tool-failed`,
     rung,
@@ -53,8 +53,14 @@ export function fileFailure(rung: number, tool: string, file: string, error: unk
     line: 1,
     column: 1,
     symbol: null,
-    message: `${tool} could not check this file: ${reason ?? "unknown error"}. Fix the file (or tell ${tool} to ignore it), then run the gate again.`,
+    message: `${tool} could not check this file: ${reason}. Fix the file (or tell ${tool} to ignore it), then run the gate again.`,
   };
+}
+
+/** An error's first line; "unknown error" for one that says nothing (`new Error()`). */
+function reasonOf(error: unknown): string {
+  const first = (error instanceof Error ? error.message : String(error)).replace(/\n[\s\S]*/, "");
+  return first.trim() === "" ? "unknown error" : first;
 }
 
 /**

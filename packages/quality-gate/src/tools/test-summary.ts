@@ -24,19 +24,23 @@ const sum = (text: string, pattern: RegExp, group = 1): number | undefined => {
   const matches = [...text.matchAll(pattern)];
   return matches.length === 0
     ? undefined
-    : matches.reduce((total, match) => total + Number(match[group] ?? 0), 0);
+    : // Every pattern's group is required, so a match always has it.
+      matches.reduce((total, match) => total + Number(match[group]), 0);
 };
 
 const FAMILIES: readonly Family[] = [
   {
     runner: "vitest",
+    // Vitest leaves out a count of zero: a run whose every test failed says `Tests  3 failed (3)`.
     read: (text) => {
       const passed = sum(
         text,
         /^\s*(?:\S+ \S+:)?\s*Tests\s+(?:\d+ failed \| )?(?:\d+ skipped \| )?(\d+) passed/gm,
       );
-      if (passed === undefined) return undefined;
-      return { passed, failed: sum(text, /^\s*(?:\S+ \S+:)?\s*Tests\s+(\d+) failed/gm) ?? 0 };
+      const failed = sum(text, /^\s*(?:\S+ \S+:)?\s*Tests\s+(\d+) failed/gm);
+      return passed === undefined && failed === undefined
+        ? undefined
+        : { passed: passed ?? 0, failed: failed ?? 0 };
     },
   },
   {

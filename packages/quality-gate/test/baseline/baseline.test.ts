@@ -137,3 +137,33 @@ describe("a run of some rungs", () => {
     expect(() => readBaseline(file)).toThrow(BaselineError);
   });
 });
+
+describe("baseline keys and ordering", () => {
+  it("keys a symbol's finding by rule when it has no code, and without a package", () => {
+    expect(
+      baselineKey({ ruleId: "typed/return", file: "src/a.ts", symbol: "get", message: "x" }),
+    ).toBe("symbol||get||typed/return");
+    expect(baselineKey({ ...undocumented, overload: 2 })).toBe("symbol|p|oldThing|2|summary");
+  });
+
+  it("judges every entry when no rung list is given, and writes entries sorted by key", () => {
+    const other = { ...lint, file: "src/0.ts", rung: 2 };
+    const baseline = updateBaseline(undefined, [lint, other, lint], false);
+    expect(updateBaseline(baseline, [lint], false).entries).toHaveLength(1);
+    expect(baseline.entries.map((entry) => entry.file)).toEqual(["src/0.ts", "src/a.ts"]);
+    expect(applyBaseline([lint], baseline)).toMatchObject({
+      fresh: [],
+      known: [lint],
+      fixed: [{ file: "src/0.ts" }],
+    });
+  });
+
+  it.each(["null", '{ "version": 1, "entries": [null] }'])(
+    "refuses a baseline file that holds no object where one belongs (%s)",
+    (text) => {
+      const file = join(mkdtempSync(join(tmpdir(), "qg-baseline-null-")), "b.json");
+      writeFileSync(file, `${text}\n`);
+      expect(() => readBaseline(file)).toThrow(BaselineError);
+    },
+  );
+});

@@ -190,4 +190,43 @@ describe("discoverProject", () => {
       [root.split("/").pop(), [`${root}/src/index.ts`]],
     ]);
   });
+
+  it("makes the configured entryPoints the one package's entries, named by the root's manifest", () => {
+    const root = tempRepo({
+      "package.json": JSON.stringify({ name: "app", private: true }),
+      "tsconfig.json": "{}",
+      "src/api.ts": SRC,
+      "src/cli.ts": SRC,
+    });
+    const project = discoverProject(root, ["src/api.ts", "./src/cli.ts"]);
+    expect(project.packages).toHaveLength(1);
+    const [only] = project.packages;
+    expect(only?.manifest.name).toBe("app");
+    expect(only?.dir).toBe(root);
+    expect(only?.entries.entryFiles).toEqual([`${root}/src/api.ts`, `${root}/src/cli.ts`]);
+    expect(only?.entries.entries).toEqual([
+      { subpath: ".", target: "src/api.ts", source: `${root}/src/api.ts`, by: "source" },
+      { subpath: ".", target: "./src/cli.ts", source: `${root}/src/cli.ts`, by: "source" },
+    ]);
+  });
+
+  it("names the configured package after a workspace's first package when the root is private", () => {
+    const root = tempRepo({
+      "package.json": JSON.stringify({ name: "ws", private: true }),
+      "pnpm-workspace.yaml": "packages:\n  - packages/*\n",
+      "packages/core/package.json": pkg("@x/core"),
+      "packages/core/tsconfig.json": LIB,
+      "packages/core/src/index.ts": SRC,
+      "tsconfig.json": "{}",
+    });
+    const project = discoverProject(root, ["packages/core/src/index.ts"]);
+    expect(project.packages.map((p) => [p.manifest.name, p.dir])).toEqual([["@x/core", root]]);
+  });
+
+  it("names the configured package after the folder when there is no manifest at all", () => {
+    const root = tempRepo({ "tsconfig.json": "{}", "lib/main.ts": SRC });
+    const [only] = discoverProject(root, ["lib/main.ts"]).packages;
+    expect(only?.manifest).toMatchObject({ name: root.split("/").pop(), private: false });
+    expect(only?.entries.entryFiles).toEqual([`${root}/lib/main.ts`]);
+  });
 });

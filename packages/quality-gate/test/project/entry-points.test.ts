@@ -145,6 +145,45 @@ describe("findEntryPoints", () => {
     ]);
   });
 
+  it("reads each target of an exports array, the fallbacks a resolver tries in order", () => {
+    expect(
+      entriesOf({
+        "package.json": { name: "a", exports: { ".": ["./dist/index.js", "./dist/other.js"] } },
+        "tsconfig.json": { compilerOptions: { outDir: "dist", rootDir: "src" } },
+        "src/index.ts": SRC,
+        "src/other.ts": SRC,
+      }).entries,
+    ).toEqual([
+      [".", "src/index.ts", "tsconfig"],
+      [".", "src/other.ts", "tsconfig"],
+    ]);
+  });
+
+  it("leaves a pattern whose folder maps to no source unresolved", () => {
+    const found = entriesOf({
+      "package.json": { name: "a", exports: { ".": "./src/index.ts", "./*": "./vendor/*.js" } },
+      "src/index.ts": SRC,
+    });
+    expect(found.entries).toEqual([
+      [".", "src/index.ts", "source"],
+      ["./*", undefined, undefined],
+    ]);
+  });
+
+  it("expands a pattern onto TypeScript sources of its own extension only", () => {
+    expect(
+      entriesOf({
+        "package.json": { name: "a", exports: { "./*": "./src/*.mts" } },
+        "src/index.mts": SRC,
+        "src/a.mts": SRC,
+        "src/b.ts": SRC,
+      }).entries.filter(([subpath]) => subpath !== "."),
+    ).toEqual([
+      ["./a", "src/a.mts", "source"],
+      ["./index", "src/index.mts", "source"],
+    ]);
+  });
+
   it("scores a JavaScript package's hand-written declaration file", () => {
     expect(
       entriesOf({

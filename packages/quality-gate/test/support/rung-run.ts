@@ -9,14 +9,20 @@ import type { RungResult } from "../../src/ladder/run-ladder.js";
  *
  * @param root - the repository
  * @param rung - the rung's id
+ * @param onlyFiles - the files whose findings count (as `--staged` sets them), absolute
  * @returns the rung's result
  */
-export async function runRung(root: string, rung: number): Promise<RungResult> {
+export async function runRung(
+  root: string,
+  rung: number,
+  onlyFiles?: ReadonlySet<string>,
+): Promise<RungResult> {
   const { rungs } = await runLadder({
     root,
     config: configSchema.parse({}),
     rungs: [rung],
     bail: false,
+    onlyFiles,
   });
   const result = rungs[rung];
   if (result === undefined) throw new Error(`no rung ${String(rung)}`);

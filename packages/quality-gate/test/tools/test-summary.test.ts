@@ -40,6 +40,56 @@ describe("readTestCounts", () => {
     expect(readTestCounts(output)).toEqual({ runner: "vitest", passed: 721, failed: 2 });
   });
 
+  it.each([
+    [
+      "vitest, every test failed (it leaves out a count of zero)",
+      " Test Files  1 failed (1)\n      Tests  3 failed (3)\n   Start at  10:12:01\n",
+      { runner: "vitest", passed: 0, failed: 3 },
+    ],
+    [
+      "vitest, some skipped",
+      "      Tests  12 passed | 2 skipped (14)\n",
+      { runner: "vitest", passed: 12, failed: 0 },
+    ],
+    [
+      "jest, every test failed",
+      "Test Suites: 1 failed, 1 total\nTests:       3 failed, 3 total\n",
+      { runner: "jest", passed: 0, failed: 3 },
+    ],
+    [
+      "jest, all passed",
+      "Test Suites: 2 passed, 2 total\nTests:       1 skipped, 9 passed, 10 total\n",
+      { runner: "jest", passed: 9, failed: 0 },
+    ],
+    [
+      "node:test through a workspace script, without a fail line",
+      "packages/a test: ℹ pass 7\npackages/b test: ℹ pass 5\n",
+      { runner: "node:test", passed: 12, failed: 0 },
+    ],
+    [
+      "node-tap with failures",
+      "not ok 2 - test/b.ts # time=8ms\n\n# { total: 10, pass: 8, fail: 2 }\n",
+      { runner: "tap", passed: 8, failed: 2 },
+    ],
+    [
+      "ava, one test failed",
+      "  ✘ [fail]: adds\n  ─\n\n  1 test failed\n",
+      { runner: "ava", passed: 0, failed: 1 },
+    ],
+    [
+      "ava, all passed",
+      "  ✔ adds\n  ─\n\n  1 test passed\n",
+      { runner: "ava", passed: 1, failed: 0 },
+    ],
+    [
+      "mocha, all passing",
+      "  add\n    ✔ adds\n\n\n  3 passing (12ms)\n",
+      { runner: "mocha", passed: 3, failed: 0 },
+    ],
+  ])("reads %s", (_name, output, counts) => {
+    expect(readTestCounts(output)).toEqual(counts);
+  });
+
   it("says nothing when no runner's summary is there", () => {
     expect(readTestCounts("all good\n")).toBeUndefined();
   });

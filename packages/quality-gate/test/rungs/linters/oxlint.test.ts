@@ -26,4 +26,20 @@ describe("rung 2 with the repository's oxlint", { timeout: 120_000 }, () => {
     ]);
     expect(readFileSync(join(root, "src/index.ts"), "utf8")).toBe(code);
   });
+
+  it("counts only the staged files' findings", async () => {
+    const root = toolRepo({
+      "package.json": {
+        name: "x",
+        devDependencies: { oxlint: "*" },
+        scripts: { lint: "oxlint src" },
+      },
+      ".oxlintrc.json": { rules: { "no-debugger": "error" } },
+      "tsconfig.json": {},
+      "src/a.ts": "export function a() {\n  debugger;\n}\n",
+      "src/b.ts": "export function b() {\n  debugger;\n}\n",
+    });
+    const result = await runRung(root, 2, new Set([join(root, "src", "b.ts")]));
+    expect(places(result)).toEqual(["oxlint/eslint/no-debugger src/b.ts:2"]);
+  });
 });

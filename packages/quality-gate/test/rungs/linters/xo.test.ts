@@ -27,6 +27,20 @@ describe("xoLinter.plan", () => {
     });
   });
 
+  it("prefers a command that checks to one that fixes, and ignores --print-config and --version", () => {
+    expect(
+      xoLinter.plan(
+        tools({
+          fix: "xo --fix lib",
+          lint: "xo --prettier --reporter=compact src",
+          config: "xo --print-config=src/a.js",
+          version: "xo --version",
+        }),
+      ),
+    ).toMatchObject({ paths: ["src"], args: ["--prettier"], scripted: true });
+    expect(xoLinter.plan(tools({ version: "xo --version" }))).toBeUndefined();
+  });
+
   it("is no plan for a repository that does not use xo", () => {
     expect(xoLinter.plan(tools({ lint: "eslint ." }))).toBeUndefined();
     expect(xoLinter.plan(tools({}, ["xo"]))?.paths).toEqual([]);
