@@ -5,7 +5,7 @@
  */
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { dirname, join } from "node:path";
+import { dirname, join, resolve, sep } from "node:path";
 
 /** A package as installed. */
 export interface InstalledPackage {
@@ -39,7 +39,7 @@ export function findInstalled(name: string, from: string): InstalledPackage | un
     // A package whose `exports` hide package.json: find the folder from its entry point.
     manifestPath = manifestFromEntry(require, name);
   }
-  if (manifestPath === undefined) return undefined;
+  if (manifestPath === undefined || !inNodeModulesAbove(manifestPath, from)) return undefined;
   try {
     const manifest = JSON.parse(readFileSync(manifestPath, "utf8")) as {
       name?: unknown;
@@ -51,6 +51,18 @@ export function findInstalled(name: string, from: string): InstalledPackage | un
     return { name, version: manifest.version, dir, bin: binOf(manifest.bin, name, dir) };
   } catch {
     return undefined;
+  }
+}
+
+/**
+ * Node's resolution also looks in `NODE_PATH`, which pnpm's `.bin` launchers point at their own
+ * store: a gate started through one would find its own tools for a repository that has not
+ * installed them. What the repository has is in a `node_modules` folder of `from` or above it.
+ */
+function inNodeModulesAbove(manifestPath: string, from: string): boolean {
+  for (let dir = resolve(from); ; dir = dirname(dir)) {
+    if (manifestPath.startsWith(join(dir, "node_modules") + sep)) return true;
+    if (dirname(dir) === dir) return false;
   }
 }
 
