@@ -3,9 +3,9 @@
  * Node's resolution from the repository's folder (so a workspace package sees its own
  * `node_modules`, then the root's), never from the gate's own installation.
  */
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { dirname, join, resolve, sep } from "node:path";
+import { dirname, join, resolve } from "node:path";
 
 /** A package as installed. */
 export interface InstalledPackage {
@@ -39,7 +39,7 @@ export function findInstalled(name: string, from: string): InstalledPackage | un
     // A package whose `exports` hide package.json: find the folder from its entry point.
     manifestPath = manifestFromEntry(require, name);
   }
-  if (manifestPath === undefined || !inNodeModulesAbove(manifestPath, from)) return undefined;
+  if (manifestPath === undefined || !inNodeModulesAbove(name, from)) return undefined;
   try {
     const manifest = JSON.parse(readFileSync(manifestPath, "utf8")) as {
       name?: unknown;
@@ -57,11 +57,12 @@ export function findInstalled(name: string, from: string): InstalledPackage | un
 /**
  * Node's resolution also looks in `NODE_PATH`, which pnpm's `.bin` launchers point at their own
  * store: a gate started through one would find its own tools for a repository that has not
- * installed them. What the repository has is in a `node_modules` folder of `from` or above it.
+ * installed them. What the repository has is in a `node_modules` folder of `from` or above it
+ * (a link there counts: pnpm links each package from its store), which resolution tries first.
  */
-function inNodeModulesAbove(manifestPath: string, from: string): boolean {
+function inNodeModulesAbove(name: string, from: string): boolean {
   for (let dir = resolve(from); ; dir = dirname(dir)) {
-    if (manifestPath.startsWith(join(dir, "node_modules") + sep)) return true;
+    if (existsSync(join(dir, "node_modules", name))) return true;
     if (dirname(dir) === dir) return false;
   }
 }
