@@ -55,8 +55,16 @@ function lowScores(report: Report): string {
   const low = CATEGORIES.flatMap((key) => {
     const score = report.scores[key];
     return score !== null && score < thresholds[key]
-      ? [`${key} ${score.toFixed(2)} is under its threshold ${thresholds[key].toFixed(2)}`]
+      ? [`${key} ${shown(score)} is under its threshold ${thresholds[key].toFixed(2)}`]
       : [];
   });
   return low.length === 0 ? "" : `, but ${low.join(" and ")}`;
+}
+
+/**
+ * A score with two decimals, rounded down: 0.996 under 1.00 rounded to "1.00 is under its
+ * threshold 1.00" says nothing (the epsilon keeps 0.29 from reading 0.28).
+ */
+function shown(score: number): string {
+  return (Math.floor(score * 100 + 1e-9) / 100).toFixed(2);
 }

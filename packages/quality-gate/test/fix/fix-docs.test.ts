@@ -123,6 +123,63 @@ describe("fixDocs", () => {
     ]);
   });
 
+  it("reads JSDoc's synonyms as the tags they stand for, and leaves checks no tag meets", () => {
+    const text = [
+      "/**",
+      " * Parses.",
+      " * @arg input - the text",
+      " * @return",
+      " * @exception",
+      " */",
+      "export function parse(input: string, strict: boolean): number {",
+      "  if (strict) throw new Error(input);",
+      "  return 1;",
+      "}",
+      "",
+    ].join("\n");
+    const result = fix(text, [
+      finding("parse", 7, "param:input"),
+      finding("parse", 7, "returns"),
+      finding("parse", 7, "throws"),
+      finding("parse", 7, "tsdoc-syntax"),
+    ]);
+    expect(result.text).toBe(text);
+    expect(result.outcomes).toEqual([
+      "left: write the text of its @param tag",
+      "left: write the text of its @returns tag",
+      "left: write the text of its @throws tag",
+      "left: not a tag the signature determines; see the finding's message",
+    ]);
+  });
+
+  it("reads @argument and @throw too", () => {
+    const text =
+      "/**\n * Checks.\n * @argument value\n * @throw\n */\nexport function check(value: string): void {\n  throw new Error(value);\n}\n";
+    const result = fix(text, [finding("check", 6, "param:value"), finding("check", 6, "throws")]);
+    expect(result.text).toBe(text);
+    expect(result.outcomes).toEqual([
+      "left: write the text of its @param tag",
+      "left: write the text of its @throws tag",
+    ]);
+  });
+
+  it("leaves a finding whose declaration has moved since the check, saying so", () => {
+    const file = fileOf(
+      "/** Adds. */\nexport function add(a: number): number {\n  return a;\n}\n",
+    );
+    const moved = { index: 0, name: "renamed" };
+    const outcomes = fixDocs(file, [{ finding: finding("add", 2, "param:a"), key: moved }]);
+    expect(outcomes.map((o) => `${o.status}: ${o.note}`)).toEqual([
+      "left: its declaration was not found",
+    ]);
+    expect(file.getFullText()).toContain("/** Adds. */\nexport function add");
+  });
+
+  it("drafts @returns on a value that is no function, with no @param to place", () => {
+    const result = fix("export const limit = 5;\n", [finding("limit", 1, "returns")]);
+    expect(result.text).toBe("/**\n * @returns\n */\nexport const limit = 5;\n");
+  });
+
   it("writes a new comment under the file's @packageDocumentation, not into it", () => {
     const text =
       "/**\n * The package.\n *\n * @packageDocumentation\n */\nexport function f(x: number): void {}\n";

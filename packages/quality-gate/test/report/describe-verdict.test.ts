@@ -30,6 +30,21 @@ describe("describeVerdict", () => {
     expect(describeVerdict(report)).toBe("Failed 4; passed 0, 7 (of 0–7).");
   });
 
+  it("rounds a score just under its threshold down, never up to it", () => {
+    const report = withStatuses(
+      { 0: "passed", 7: "passed" },
+      {
+        only: [0, 7],
+        passed: false,
+        scores: { documentation: 0.996, types: null, tests: null, lint: null, overall: 0.996 },
+        thresholds: { documentation: 1, types: 1, tests: 0.9, lint: 1, overall: 0.5 },
+      },
+    );
+    expect(describeVerdict(report)).toBe(
+      "Passed 0, 7 (of 0–7), but documentation 0.99 is under its threshold 1.00.",
+    );
+  });
+
   it("says which score kept a run whose rungs all passed from passing", () => {
     const report = withStatuses(
       { 0: "passed", 7: "passed" },
