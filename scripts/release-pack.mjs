@@ -10,6 +10,16 @@ const root = fileURLToPath(new URL("..", import.meta.url));
 const out = resolve(root, process.argv[2] ?? "dist-release");
 const packages = ["cache", "quality-gate"];
 
+/**
+ * The environment without what an outer `npx -p node@24 …` leaves for its child (its package
+ * list, its command): an inner `npx --yes pnpm@10` reading those runs `pnpm@10` as a command of
+ * the outer packages and fails with "pnpm@10: not found".
+ */
+function withoutNpmExec(env) {
+  const outer = /^npm_(?:config_package|config_call|command|execpath|lifecycle_\w+)$/i;
+  return Object.fromEntries(Object.entries(env).filter(([key]) => !outer.test(key)));
+}
+
 /** Runs pnpm: the one running this script, else the one every machine here reaches through npx. */
 function pnpm(args, cwd) {
   const execPath = process.env.npm_execpath ?? "";
@@ -19,6 +29,7 @@ function pnpm(args, cwd) {
   const run = spawnSync(command, [...prefix, ...args], {
     cwd,
     stdio: ["ignore", "pipe", "inherit"],
+    env: withoutNpmExec(process.env),
   });
   if (run.status !== 0) {
     console.error(`release:pack: pnpm ${args.join(" ")} failed in ${cwd}`);
