@@ -16,7 +16,14 @@ for (const file of files) {
     continue;
   }
   const filePassed = report.numPassedTests ?? 0;
-  const fileFailed = (report.numFailedTests ?? 0) + (report.numRuntimeErrorTestSuites ?? 0);
+  // A file that failed outside its tests (a beforeAll that threw) fails no test, and its tests
+  // read as skipped: it counts as one failure, or a broken suite would look green here.
+  const brokenFiles = (report.testResults ?? []).filter(
+    (result) =>
+      result.status === "failed" &&
+      !(result.assertionResults ?? []).some((test) => test.status === "failed"),
+  ).length;
+  const fileFailed = (report.numFailedTests ?? 0) + brokenFiles;
   if (files.length > 1) console.log(`${file}: ${filePassed} passed, ${fileFailed} failed`);
   passed += filePassed;
   failed += fileFailed + (filePassed === 0 && fileFailed === 0 ? 1 : 0);
