@@ -5,66 +5,19 @@
  */
 import { resolve } from "node:path";
 import type { Finding } from "../../ladder/finding.js";
-import { readBiomeConfig } from "../../tools/biome-config.js";
 import { parseAnnotations } from "../../tools/github-annotations.js";
-import type { ScriptCommand } from "../../tools/script-commands.js";
-import { toolScope } from "../../tools/tool-scope.js";
+import { biomePlan } from "../biome-plan.js";
 import { relativePath } from "../relative-path.js";
 import { firstErrorLine, runToolCommand } from "../tool-command.js";
 import { notInstalled } from "../tool-failure.js";
 import type { ToolAdapter } from "../tool-adapter.js";
 
-/** Biome's options that take a value. */
-export const BIOME_VALUED: readonly string[] = [
-  "--config-path",
-  "--reporter",
-  "--max-diagnostics",
-  "--diagnostic-level",
-  "--log-level",
-  "--log-kind",
-  "--vcs-root",
-  "--stdin-file-path",
-  "--since",
-  "--changed-since",
-  "--only",
-  "--skip",
-  "--threads",
-];
-/** Biome's subcommands, which are no paths. */
-export const BIOME_SUBCOMMANDS: readonly string[] = ["format", "check", "ci", "lint"];
-
-function rank(command: ScriptCommand): number | undefined {
-  const [sub] = command.args;
-  if (sub === "format") return command.args.includes("--write") ? 1 : 2;
-  return sub === "check" || sub === "ci" ? 1 : undefined;
-}
-
 /** Rung 1's Biome. */
 export const biomeFormatter: ToolAdapter = {
   name: "biome",
   plan(tools) {
-    const config = readBiomeConfig(tools);
-    // Biome's formatter is on unless its configuration turns it off.
-    if (config === undefined && !tools.declares("@biomejs/biome")) return undefined;
-    if (config?.formatter === false) return undefined;
-    const scope = toolScope(tools, {
-      programs: ["biome"],
-      valued: BIOME_VALUED,
-      rank,
-      subcommands: BIOME_SUBCOMMANDS,
-    });
-    const installed = tools.installed("@biomejs/biome");
-    return {
-      tool: {
-        name: "biome",
-        source: "repository",
-        ...(installed && { version: installed.version }),
-      },
-      installed,
-      paths: scope.paths,
-      args: [],
-      scripted: scope.command !== undefined,
-    };
+    // Rung 1 passes on none of the script's own arguments.
+    return biomePlan(tools, "formatter", () => []);
   },
   async run(context, plan) {
     if (plan.installed === undefined) return notInstalled(1, plan.tool);

@@ -4,49 +4,21 @@
  */
 import { resolve } from "node:path";
 import type { Finding } from "../../ladder/finding.js";
-import { readBiomeConfig } from "../../tools/biome-config.js";
 import { parseAnnotations } from "../../tools/github-annotations.js";
-import type { ScriptCommand } from "../../tools/script-commands.js";
-import { toolScope } from "../../tools/tool-scope.js";
-import { BIOME_SUBCOMMANDS, BIOME_VALUED } from "../formatters/biome.js";
+import { biomePlan } from "../biome-plan.js";
 import { relativePath } from "../relative-path.js";
 import { firstErrorLine, runToolCommand } from "../tool-command.js";
 import { notInstalled } from "../tool-failure.js";
 import type { ToolAdapter } from "../tool-adapter.js";
 import { lintVerdict, maxWarningsOf } from "./lint-verdict.js";
 
-function rank(command: ScriptCommand): number | undefined {
-  const [sub] = command.args;
-  if (sub === "lint") return command.args.includes("--write") ? 1 : 2;
-  return sub === "check" || sub === "ci" ? 1 : undefined;
-}
-
 /** Rung 2's Biome. */
 export const biomeLinter: ToolAdapter = {
   name: "biome",
   plan(tools) {
-    const config = readBiomeConfig(tools);
-    // Biome's linter is on unless its configuration turns it off.
-    if (config === undefined && !tools.declares("@biomejs/biome")) return undefined;
-    if (config?.linter === false) return undefined;
-    const scope = toolScope(tools, {
-      programs: ["biome"],
-      valued: BIOME_VALUED,
-      rank,
-      subcommands: BIOME_SUBCOMMANDS,
-    });
-    const installed = tools.installed("@biomejs/biome");
-    return {
-      tool: {
-        name: "biome",
-        source: "repository",
-        ...(installed && { version: installed.version }),
-      },
-      installed,
-      paths: scope.paths,
-      args: scope.args.filter((arg) => arg === "--error-on-warnings"),
-      scripted: scope.command !== undefined,
-    };
+    return biomePlan(tools, "linter", (args) =>
+      args.filter((arg) => arg === "--error-on-warnings"),
+    );
   },
   async run(context, plan) {
     if (plan.installed === undefined) return notInstalled(2, plan.tool);
